@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * An `Invite` is what every source (Outlook draft, Google event, Graph/Google/ICS week, JSON) is
+ * normalised into before it is judged. Shape: DESIGN.md "Contracts".
+ */
+
+/** ISO 8601 date-time with an explicit offset (or Z): the only unambiguous instant. */
+const isoDateTimeWithOffset = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/,
+    'expected an ISO 8601 date-time with an offset, e.g. 2025-06-02T10:00:00+01:00',
+  )
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'not a real date-time');
+
+export const attendeeTypes = ['required', 'optional', 'resource'] as const;
+export type AttendeeType = (typeof attendeeTypes)[number];
+
+export const personSchema = z.object({
+  name: z.string().optional(),
+  email: z.string(),
+});
+
+export const attendeeSchema = personSchema.extend({
+  type: z.enum(attendeeTypes).default('required'),
+});
+
+export const namedRecurrences = ['daily', 'weekly', 'biweekly', 'monthly'] as const;
+export type NamedRecurrence = (typeof namedRecurrences)[number];
+
+export const recurrenceSchema = z
+  .union([z.enum(namedRecurrences), z.string().regex(/^(RRULE:)?FREQ=/i, 'expected daily|weekly|biweekly|monthly or an RRULE')])
+  .nullable();
+
+export const inviteSchema = z.object({
+  id: z.string().optional(),
+  subject: z.string(),
+  body: z.string().default(''),
+  organizer: personSchema.optional(),
+  attendees: z.array(attendeeSchema).default([]),
+  attendeeCount: z.number().int().nonnegative().optional(),
+  start: isoDateTimeWithOffset,
+  durationMinutes: z.number().nonnegative().max(60 * 24 * 31, 'longer than a month'),
+  recurrence: recurrenceSchema.optional(),
+  isOnline: z.boolean().optional(),
+  location: z.string().optional(),
+  language: z.string().optional(),
+  source: z.string().optional(),
+});
+
+/** An invite after validation: defaults applied. */
+export type Invite = z.infer<typeof inviteSchema>;
+/** What callers may hand in: `body` and `attendees` may be left out. */
+export type InviteInput = z.input<typeof inviteSchema>;
+export type Attendee = Invite['attendees'][number];
+export type Recurrence = NonNullable<Invite['recurrence']>;
+
+/** A field-level problem in an invite, with the path to the field ("attendees.2.email"). */
+export class InvalidInviteError extends Error {
+  override readonly name = 'InvalidInviteError';
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(field ? `field "${field}": ${problem}` : problem);
+  }
+}
+
+/** Validates unknown data as an Invite, or throws an InvalidInviteError naming the first bad field. */
+export function parseInvite(data: unknown): Invite {
+  const result = inviteSchema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue ? issue.path.join('.') : '';
+  const problem = issue ? describeIssue(issue) : 'invalid invite';
+  throw new InvalidInviteError(field, problem);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  return issue.message;
+}
