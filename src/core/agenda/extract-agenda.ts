@@ -1,0 +1,138 @@
+import { splitSentences } from '../text/hostile-text.js';
+
+/**
+ * Splits a cleaned invite body into agenda items. Lists are the strongest structure (bullets,
+ * numbers, time boxes, "Part A / Part B", "First half / Second half"); a body without one is read
+ * sentence by sentence. Owners and minutes are picked up where the organiser wrote them.
+ */
+
+export interface AgendaCandidate {
+  text: string;
+  owner?: string;
+  minutes?: number;
+}
+
+export interface ExtractedAgenda {
+  /** True when the body had a real list: the items are the organiser's own. */
+  structured: boolean;
+  items: AgendaCandidate[];
+  /** Prose around the list (greeting, intro, location): context, not agenda. */
+  prose: string[];
+}
+
+const bullet = /^(?:[•·▪◦►▸‣⁃*+・○●■□✓✔-]|[–—]|o(?=\s))\s*/u;
+const numbered = /^(?:\(?\d{1,2}[.)](?!\d)|\(?[a-hA-H][.)]\s|\(?(?:i{1,3}|iv|v|vi{1,3})[.)]\s|(?:item|punkt|point|punto|ponto|agendapunt)\s+\d+[:.]?)\s*/iu;
+const timeBox = /^(\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm))?(?:\s*[-–—to]+\s*\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm))?)?)\s*[-–—:|]?\s+(?=\p{L})/iu;
+const section = /^(?:part|teil|partie|parte|deel|section)\s+(?:\d+|[A-D]|one|two|three|i{1,3})\b|^(?:first|second|third|final|last)\s+(?:half|part|hour|section)\b|^(?:primera|segunda|erste[rn]?|zweite[rn]?|première|deuxième|primeira|segunda)\s+(?:parte|hälfte|teil|partie|mitad|metade)\b|^第[一二三1-3]部/iu;
+const listHeader = /^(agenda|tagesordnung|ordre du jour|orden del día|pauta|agenda\s*:|議題|アジェンダ|punti all'ordine del giorno|ordine del giorno)\s*:?$/iu;
+
+function markerOf(line: string): { marker: 'bullet' | 'number' | 'time' | 'section'; rest: string } | null {
+  let match = timeBox.exec(line);
+  if (match) return { marker: 'time', rest: line.slice(match[0].length) };
+  match = numbered.exec(line);
+  if (match && line.length > match[0].length) return { marker: 'number', rest: line.slice(match[0].length) };
+  match = bullet.exec(line);
+  if (match && line.length > match[0].length + 1) return { marker: 'bullet', rest: line.slice(match[0].length) };
+  if (section.test(line)) return { marker: 'section', rest: line };
+  return null;
+}
+
+/** "Agenda: 1. A 2. B 3. C" written on one line: split on the running numbers. */
+function splitInlineNumbers(line: string): string[] {
+  const parts: string[] = [];
+  let expected = 1;
+  let cursor = 0;
+  let head = '';
+  const pattern = /(?:^|\s)(\d{1,2})[.)]\s+(?=\p{L})/gu;
+  for (const match of line.matchAll(pattern)) {
+    if (Number(match[1]) !== expected) continue;
+    const at = match.index ?? 0;
+    if (expected === 1) head = line.slice(0, at).trim();
+    else parts.push(line.slice(cursor, at).trim());
+    cursor = at + match[0].length;
+    expected++;
+  }
+  if (expected <= 3) return [line];
+  parts.push(line.slice(cursor).trim());
+  const numberedParts = parts.map((part, i) => `${i + 1}. ${part}`);
+  return head ? [head, ...numberedParts] : numberedParts;
+}
+
+/** "Intro: • A • B • C" or "Intro: - A - B - C" on one line. */
+function splitInlineBullets(line: string): string[] {
+  const separator = line.includes(' • ') ? ' • ' : line.includes(' · ') ? ' · ' : null;
+  if (separator) {
+    const parts = line.split(separator).map((part) => part.trim()).filter(Boolean);
+    if (parts.length >= 3) return [parts[0]!, ...parts.slice(1).map((part) => `• ${part}`)];
+  }
+  const dashed = line.split(/\s+-\s+(?=\p{Lu}|\p{N})/u);
+  if (dashed.length >= 4 && /:/.test(dashed[0] ?? '')) {
+    return [dashed[0]!, ...dashed.slice(1).map((part) => `- ${part.trim()}`)];
+  }
+  return [line];
+}
+
+const ownerAfterDash = /\s[–—-]\s*([\p{Lu}][\p{L}.'’]+(?:\s[\p{Lu}][\p{L}.'’]+){0,2}|[\p{Lu}]{2,4})\s*$/u;
+const ownerLabelled = /[([]\s*(?:owner|lead|led by|presenter|by|resp\.?|verantwortlich|responsable)\s*:?\s*([^)\]]{2,40})[)\]]|\b(?:owner|lead|presenter)\s*:\s*([\p{L} .'’-]{2,40})$/iu;
+/** Words that follow a dash but say what the item is for, not who owns it. */
+const notAnOwner = /^(info|fyi|for info|decide|decision|discuss|discussion|update|aob|tbc|tbd|all|team|everyone|vote|approval|informativo|zur info|pour info|ter info|todos)$/i;
+const minutesWritten = /\(?\b(\d{1,3})\s*(?:min(?:ute)?s?|mins?|['’]|minutos|minuten|minutes)\b\)?/i;
+const timeRange = /^(\d{1,2})[:.h](\d{2})\s*(am|pm)?\s*[-–—to]+\s*(\d{1,2})[:.h](\d{2})\s*(am|pm)?/i;
+
+function toMinutes(hours: number, minutes: number, meridiem?: string): number {
+  let h = hours % 12;
+  if (!meridiem) h = hours;
+  else if (meridiem.toLowerCase() === 'pm') h += 12;
+  return h * 60 + minutes;
+}
+
+function describeItem(rawLine: string, rest: string): AgendaCandidate {
+  const candidate: AgendaCandidate = { text: rest.trim() };
+  const range = timeRange.exec(rawLine);
+  if (range) {
+    const from = toMinutes(Number(range[1]), Number(range[2]), range[3] ?? range[6]);
+    const to = toMinutes(Number(range[4]), Number(range[5]), range[6] ?? range[3]);
+    if (to > from) candidate.minutes = to - from;
+  }
+  const written = minutesWritten.exec(rest);
+  if (written && candidate.minutes === undefined) candidate.minutes = Number(written[1]);
+  const labelled = ownerLabelled.exec(rest);
+  const dashed = ownerAfterDash.exec(rest);
+  if (labelled) candidate.owner = (labelled[1] ?? labelled[2])?.trim();
+  else if (dashed && !notAnOwner.test(dashed[1]!)) candidate.owner = dashed[1];
+  return candidate;
+}
+
+export function extractAgenda(body: string): ExtractedAgenda {
+  const lines = body
+    .split('\n')
+    .flatMap((line) => splitInlineNumbers(line.trim()))
+    .flatMap((line) => splitInlineBullets(line))
+    .filter((line) => line !== '');
+
+  const items: AgendaCandidate[] = [];
+  const prose: string[] = [];
+  let inList = false;
+  for (const line of lines) {
+    if (listHeader.test(line)) continue;
+    const marked = markerOf(line);
+    if (marked) {
+      items.push(describeItem(line, marked.rest));
+      inList = true;
+    } else if (inList && /^[\p{Ll}(]/u.test(line) && items.length > 0) {
+      // A wrapped continuation of the previous item.
+      const last = items[items.length - 1]!;
+      last.text = `${last.text} ${line}`;
+    } else {
+      inList = false;
+      prose.push(line);
+    }
+  }
+
+  if (items.length >= 2) return { structured: true, items, prose };
+  return {
+    structured: false,
+    items: splitSentences([...items.map((item) => item.text), ...prose].join('\n')).map((sentence) => describeItem(sentence, sentence)),
+    prose: [],
+  };
+}

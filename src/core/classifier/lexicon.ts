@@ -1,0 +1,153 @@
+/**
+ * The embedded classifier's vocabulary: what one-way information, a decision, a discussion, a
+ * relationship meeting and a sensitive matter sound like, in English, Spanish, German, French,
+ * Portuguese, Dutch, Italian and Japanese. Each cue is a regular-expression fragment; `lexicon`
+ * wraps them in letter boundaries that also work for accented words, and Japanese cues match
+ * anywhere (Japanese has no spaces between words).
+ */
+
+export function lexicon(words: readonly string[], japanese: readonly string[] = []): RegExp {
+  const bounded = `(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`;
+  const source = japanese.length > 0 ? `${bounded}|${japanese.join('|')}` : bounded;
+  return new RegExp(source, 'iu');
+}
+
+/** One-way information: status, readouts, reports, announcements, logistics, demos, training. */
+export const informationCue = lexicon(
+  [
+    // English
+    'status', 'updates?', 'fyi', 'for info(?:rmation)?', 'info', 'informational', 'for (?:your )?awareness', 'for noting', 'to note',
+    'read-?outs?', 'reports?', 'reporting', 'dashboards?', 'kpis?', 'figures', 'numbers', 'metrics', 'stats', 'statistics',
+    'results', 'recap', 'summary', 'overview', 'highlights?', 'walk-?through', 'walk(?:s|ing)? [\\p{L} ]{1,40} through',
+    'go(?:es|ing)? (?:over|through)', 'run-?through', 'talks? [\\p{L} ]{1,30} through', 'take you through', 'present(?:s|ing)?', 'presentation',
+    'briefing', 'brief', 'announcements?', 'heads-? ?up', 'reminders?', 'schedule', 'timetable', 'dates', 'deadlines?', 'calendar',
+    'logistics', 'housekeeping', 'demos?', 'showcase', 'what(?:\'s| is) (?:new|in)', 'what changes', 'changes? to', 'new procedure',
+    'how to', 'training', 'refresher', 'roll-?out', 'progress', 'round-?robin', 'stand-?up', 'yesterday', 'blockers', 'trackers?',
+    'log', 'position', 'forecast', 'outlook', 'projections?', 'trends?', 'year to date', 'ytd', 'vs\\.? (?:plan|budget|target|ly|last year)',
+    'week on week', 'month on month', 'this week', 'last (?:week|month|quarter)(?:\'s)?', 'pre-?read', 'circulated', 'attached',
+    'already (?:agreed|approved|decided|finali[sz]ed|confirmed|documented)', 'approved by', 'have been (?:finali[sz]ed|approved|agreed)',
+    'final', 'faq', 'instructions', 'guide', 'recording', 'recorded', 'slides', 'deck', 'cascade', 'notices?', 'expected', 'risk register',
+    'benefits tracker', 'compliance', 'audit', 'actions? log', 'minutes',
+    // Spanish
+    'actualizaci[oó]n', 'estado', 'informe', 'resultados', 'informativo', 'para informaci[oó]n', 'repaso', 'novedades', 'recordatorio',
+    'avance', 'cifras', 'seguimiento',
+    // German
+    'information(?:en)?', 'zur info', 'zur kenntnis', 'stand', 'bericht', 'ergebnisse', 'überblick', 'hinweis', 'erinnerung',
+    'termine', 'mitteilungen?', 'kennzahlen', 'sachstand', 'statusbericht',
+    // French
+    'point hebdo(?:madaire)?', 'avancement', 'mise à jour', 'pour info(?:rmation)?', 'bilan', 'résultats', 'rappel', 'compte rendu',
+    'présentation', 'état des lieux', 'chiffres', 'indicateurs', 'calendrier',
+    // Portuguese
+    'atualiza[cç][aã]o', 'relat[oó]rio', 'andamento', 'para conhecimento', 'lembrete', 'indicadores', 'resultados',
+    // Dutch
+    'voortgang', 'stand van zaken', 'mededelingen', 'ter informatie', 'cijfers', 'overzicht',
+    // Italian
+    'aggiornamento', 'stato', 'per informazione', 'resoconto', 'comunicazioni', 'avanzamento', 'risultati',
+  ],
+  ['報告', '共有', '進捗', '連絡事項', '周知', 'お知らせ', '状況', '実績', '説明会'],
+);
+
+/** A decision is asked for. Past tenses ("agreed", "approved") are deliberately not here. */
+export const decisionCue = lexicon(
+  [
+    'decide', 'decisions?', 'agree(?! ?d)', 'agreement on', 'for agreement', 'approve', 'approval', 'for approval', 'sign-?off on',
+    'vote', 'voting', 'go/no-?go', 'go or no-?go', 'choose', 'choice between', 'select', 'pick', 'prioriti[sz]e', 'rank', 'yes/no',
+    'yes or no', 'whether (?:to|we|or)', 'do we', 'should we', 'options? [a-c1-3] (?:vs\\.?|or|versus)', 'recommend(?:ation)?',
+    'ratify', 'endorse', 'commit to', 'settle', 'finali[sz]e', 'confirm (?:the )?(?:plan|budget|scope|approach)', 'go-?live decision',
+    'we need (?:a |an )?(?:yes|decision|agreement|sign-?off|answer)', 'weigh in',
+    // Spanish
+    'decidir', 'decisi[oó]n', 'aprobar', 'aprobaci[oó]n', 'acordar', 'votar', 'votaci[oó]n', 'elegir',
+    // German
+    'entscheidung', 'entscheiden', 'beschlie(?:ß|ss)en', 'beschluss', 'abstimmung', 'abstimmen', 'freigeben', 'freigabe', 'ja oder nein',
+    // French
+    'décider', 'décision', 'valider', 'validation', 'approuver', 'voter', 'trancher', 'choisir', 'arbitrage', 'arbitrer',
+    // Portuguese
+    'decis[aã]o', 'decidir', 'aprovar', 'aprova[cç][aã]o', 'definir', 'votar', 'escolher',
+    // Dutch
+    'besluit', 'beslissen', 'besluiten', 'goedkeuren', 'goedkeuring', 'kiezen', 'stemmen',
+    // Italian
+    'decidere', 'decisione', 'approvare', 'approvazione', 'votare', 'scegliere',
+  ],
+  ['決定', '決め', '承認', '合意', '判断', '決裁', '可否'],
+);
+
+/** Live discussion, problem solving or ideation. */
+export const discussionCue = lexicon(
+  [
+    'discuss(?:ion)?', 'debate', 'brainstorm(?:ing)?', 'ideas', 'ideation', 'blue-?sky', 'whiteboards?', 'workshop', 'explore',
+    'problem-?solving', 'solve', 'concerns', 'opinions', 'input on', 'feedback on', 'negotiat(?:e|ion|ing)', 'align on', 'resolve',
+    'work through', 'figure out', 'scope', 'design review', 'critique', 'retro(?:spective)?', 'lessons learned', 'converge',
+    'what do you think', 'come with (?:ideas|your|questions)', 'bring (?:ideas|opinions|your ideas|sketches)', 'plan (?:the|our|how)',
+    'how (?:do|should|can) we', 'trade-?offs?', 'cut list', 'looking at the work together',
+    // Spanish
+    'discutir', 'debatir', 'lluvia de ideas', 'propuestas', 'comentar juntos', 'ideas',
+    // German
+    'besprechen', 'diskutieren', 'diskussion', 'meinungen', 'austausch', 'ideen', 'brainstorming',
+    // French
+    'discuter', 'échanger', 'échanges?', 'débattre', 'idées', 'réflexion', 'remue-méninges',
+    // Portuguese
+    'discutir', 'debater', 'ideias', 'alinhar', 'discuss[aã]o',
+    // Dutch
+    'bespreken', 'discussie', 'overleggen', 'ideeën', 'brainstormen',
+    // Italian
+    'discutere', 'discussione', 'confronto', 'idee',
+  ],
+  ['相談', '議論', '検討', '意見交換', 'ブレスト', 'ブレインストーミング', 'アイデア'],
+);
+
+/** A statement that there is nothing live to do: it turns the whole meeting into information. */
+export const nothingLiveCue = lexicon([
+  'no decisions?(?: (?:is|are))?(?: (?:needed|required|this (?:time|month|week)))?', 'nothing to decide', 'no approvals?',
+  'there are no approvals', 'for information only', 'information only', 'info only', 'read-?out only', 'only (?:a )?read-?out',
+  'only logistics', 'is only logistics', 'just (?:talks?|walks?|takes?) [\\p{L} ]{1,30} through', 'no live q&a', 'no q&a',
+  'no discussion', 'discussions? (?:happens?|takes? place|will happen) (?:elsewhere|in|at|on)', 'not here', 'purely informational',
+  'no action (?:is )?(?:needed|required)', 'nothing to do on your side', 'just an? (?:fyi|update|heads-? ?up)',
+  'this (?:session|call|meeting) is (?:a )?(?:read-?out|briefing|walkthrough) only',
+  'entscheidungen stehen nicht an', 'keine entscheidungen?', 'ausschlie(?:ß|ss)lich (?:der|zur) information', 'nur zur information',
+  'rien à (?:décider|faire de votre côté)', 'aucune décision', 'pour information uniquement',
+  'no hay decisiones', 'sin decisiones', 'solo informativ[oa]', 'nenhuma decis[aã]o', 'apenas informativ[oa]',
+  'geen besluiten', 'alleen ter informatie', 'nessuna decisione', 'solo informativ[oa]',
+]);
+
+/** The material already exists in writing: the meeting would only read it aloud. */
+export const alreadyWrittenCue = lexicon([
+  'attached', 'pack (?:is )?attached', 'will be (?:circulated|sent|posted|shared|emailed|e-mailed|on the \\p{L}+)', 'circulated',
+  'on the wiki', 'on confluence', 'in the (?:shared )?(?:folder|drive|dashboard|tracker|portal)', 'on the (?:shared drive|portal|intranet)',
+  'live in power ?bi', 'recording (?:goes|will go|will be)', 'slides (?:and the recording )?will be', 'faq', 'one-page guide',
+  'already (?:agreed|approved|decided|finali[sz]ed|documented|published)', 'have been (?:finali[sz]ed|approved)', 'has been approved',
+  'in the dashboard', 'already on', 'report is on', 'full report', 'recorded demo', 'pre-?recorded',
+  'adjunto', 'en la carpeta compartida', 'anbei', 'im anhang', 'ci-joint', 'en pièce jointe', 'em anexo', 'in de bijlage', 'in het dashboard',
+  'in allegato',
+]);
+
+/** Relationship and culture: meeting people is the point. */
+export const relationshipCue = lexicon(
+  [
+    '1:1', '1-1', '1 on 1', 'one-on-one', 'one to one', 'mentoring', 'mentor(?:ship)?', 'coaching', 'onboarding', 'induction',
+    'orientation', 'welcome (?:to|breakfast|lunch|morning|session)', 'meet (?:the|your) (?:team|supervisors?|buddy|colleagues)',
+    'buddy', 'potluck', 'team (?:social|lunch|dinner|building|outing)', 'social (?:event|hour|evening)', 'happy hour', 'drinks', '(?<!third[- ])party', 'celebrat(?:e|ion)',
+    'farewell', 'leaving do', 'send-?off', 'trivia', 'games night', 'bring a dish', 'families welcome', 'get-?together', 'bienvenida',
+    'incorporaci[oó]n', 'einarbeitung', 'willkommen', 'accueil', 'intégration', 'boas-vindas', 'integra[cç][aã]o', 'welkom', 'benvenuto',
+    'pot de départ', 'afterwork', 'borrel', 'apéro',
+  ],
+  ['歓迎会', '懇親会', '送別会', '飲み会', 'オンボーディング', '入社', '面談'],
+);
+
+/** Someone from outside: customers, candidates, suppliers, partners, negotiations. */
+export const externalPartyCue = lexicon(
+  [
+    'candidates?', 'interview(?:s|ing)?', 'negotiat(?:e|ion|ing)', 'commercial discussion', 'customer (?:call|visit|meeting)',
+    'client (?:call|visit|meeting)', 'supplier (?:meeting|visit|negotiation)', 'vendor (?:meeting|negotiation|pitch)',
+    'pitch', 'contract (?:negotiation|renewal)', 'our agency', 'partner meeting', 'investor', 'due diligence', 'external (?:partner|guests?|visitors?)',
+    'entrevista', 'vorstellungsgespräch', 'entretien d\'embauche', 'candidat(?:e|o|a)?s?', 'negociaci[oó]n', 'verhandlung', 'négociation',
+    'negocia[cç][aã]o', 'onderhandeling', 'trattativa',
+  ],
+  ['お世話になっております', '様', '御中', '商談', '面接'],
+);
+
+/** Past-tense or framing words that mean a decision is already made, not asked for. */
+export const decidedCue = lexicon([
+  'already (?:agreed|approved|decided|finali[sz]ed)', '(?:have|has) been (?:finali[sz]ed|approved|agreed|decided)', 'approved by',
+  'agreed (?:last|at|by|in)', 'finalised', 'finalized', 'bereits (?:beschlossen|entschieden)', 'déjà (?:validé|décidé)',
+  'ya (?:aprobad|decidid)', 'já (?:aprovad|decidid)',
+]);

@@ -1,0 +1,97 @@
+import type { Invite, Recurrence } from './invite.js';
+import type { MeetingCost } from './verdict.js';
+
+/**
+ * What a meeting costs: people × minutes × hourly rate, and for a recurring series what it costs
+ * in an average month. People are counted once each (the organiser too, even when also listed as
+ * an attendee); rooms and equipment are not people.
+ */
+
+export interface CostOptions {
+  hourlyRate: number;
+  currency: string;
+}
+
+export const defaultCostOptions: CostOptions = { hourlyRate: 75, currency: 'USD' };
+
+/** Distinct people in the meeting, organiser included. */
+export function countPeople(invite: Pick<Invite, 'organizer' | 'attendees' | 'attendeeCount'>): number {
+  const organizerEmail = invite.organizer?.email.trim().toLowerCase();
+  const listed = new Set<string>();
+  for (const attendee of invite.attendees) {
+    if (attendee.type === 'resource') continue;
+    const email = attendee.email.trim().toLowerCase();
+    if (email === organizerEmail) continue;
+    listed.add(email || `#${listed.size}`);
+  }
+  // attendeeCount is given when the list is partial: it counts invitees, like the list does.
+  const invitees = Math.max(listed.size, invite.attendeeCount ?? 0);
+  return invitees + (invite.organizer ? 1 : 0);
+}
+
+const weekdaysPerMonth = (52 * 5) / 12;
+const weeksPerMonth = 52 / 12;
+
+/** Average occurrences of a series in a month; 0 for a one-off. */
+export function occurrencesPerMonth(recurrence: Recurrence | null | undefined): number {
+  if (!recurrence) return 0;
+  switch (recurrence) {
+    case 'daily':
+      return weekdaysPerMonth;
+    case 'weekly':
+      return weeksPerMonth;
+    case 'biweekly':
+      return weeksPerMonth / 2;
+    case 'monthly':
+      return 1;
+    default:
+      return occurrencesFromRrule(recurrence);
+  }
+}
+
+function occurrencesFromRrule(rrule: string): number {
+  const parts = new Map(
+    rrule
+      .replace(/^RRULE:/i, '')
+      .split(';')
+      .map((part) => part.split('=') as [string, string])
+      .map(([key, value]) => [key.toUpperCase(), value ?? ''] as const),
+  );
+  const interval = Math.max(1, Number(parts.get('INTERVAL') ?? 1) || 1);
+  const byDayCount = (parts.get('BYDAY') ?? '').split(',').filter(Boolean).length;
+  switch (parts.get('FREQ')?.toUpperCase()) {
+    case 'DAILY':
+      return (365 / 12) / interval;
+    case 'WEEKLY':
+      return (weeksPerMonth * Math.max(1, byDayCount)) / interval;
+    case 'MONTHLY':
+      return Math.max(1, byDayCount) / interval;
+    case 'YEARLY':
+      return 1 / 12 / interval;
+    default:
+      return 0;
+  }
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+export function meetingCost(invite: Invite, options: CostOptions = defaultCostOptions): MeetingCost {
+  const attendees = countPeople(invite);
+  const personHours = (attendees * invite.durationMinutes) / 60;
+  const cost: MeetingCost = {
+    attendees,
+    minutes: invite.durationMinutes,
+    personHours: round2(personHours),
+    amount: round2(personHours * options.hourlyRate),
+    currency: options.currency,
+  };
+  const perMonth = occurrencesPerMonth(invite.recurrence);
+  if (perMonth > 0) {
+    cost.perMonth = {
+      occurrences: round2(perMonth),
+      personHours: round2(personHours * perMonth),
+      amount: round2(personHours * perMonth * options.hourlyRate),
+    };
+  }
+  return cost;
+}

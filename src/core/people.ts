@@ -1,0 +1,46 @@
+import type { Invite } from './invite.js';
+
+/**
+ * Who is in the meeting, as far as the judgment cares: how many people, and whether anyone comes
+ * from outside the organiser's organisation (customers, candidates, suppliers, partners).
+ */
+
+/** Leading labels that name a mail server or a region, not an organisation. */
+const genericLabels = new Set(['mail', 'email', 'corp', 'ad', 'internal', 'global', 'staff', 'students', 'us', 'eu', 'uk', 'de', 'fr', 'emea', 'apac', 'na']);
+
+function organisationDomain(email: string): string | null {
+  const at = email.lastIndexOf('@');
+  if (at < 0) return null;
+  const labels = email.slice(at + 1).trim().toLowerCase().split('.').filter(Boolean);
+  while (labels.length > 2 && genericLabels.has(labels[0]!)) labels.shift();
+  return labels.length >= 2 ? labels.join('.') : null;
+}
+
+/** Same organisation when one domain is the other or a subdomain of it (ect.enron.com ~ enron.com). */
+function sameOrganisation(a: string, b: string): boolean {
+  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+}
+
+/** Attendees (not rooms) whose organisation differs from the organiser's. */
+export function externalAttendees(invite: Pick<Invite, 'organizer' | 'attendees'>): string[] {
+  const people = invite.attendees.filter((attendee) => attendee.type !== 'resource');
+  const home = homeDomain(invite.organizer?.email, people.map((person) => person.email));
+  if (!home) return [];
+  return people
+    .map((person) => organisationDomain(person.email))
+    .filter((domain): domain is string => domain !== null && !sameOrganisation(domain, home));
+}
+
+/** The organiser's domain, or failing that the most common attendee domain. */
+function homeDomain(organizerEmail: string | undefined, attendeeEmails: string[]): string | null {
+  const own = organizerEmail ? organisationDomain(organizerEmail) : null;
+  if (own) return own;
+  const counts = new Map<string, number>();
+  for (const email of attendeeEmails) {
+    const domain = organisationDomain(email);
+    if (domain) counts.set(domain, (counts.get(domain) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [domain, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = domain;
+  return best;
+}

@@ -1,0 +1,74 @@
+import { Parser } from 'htmlparser2';
+
+/**
+ * Turns an invite body into plain text: HTML becomes lines (paragraphs, list items, breaks), with
+ * entities decoded and scripts/styles dropped; plain text passes through untouched. List items
+ * keep a bullet or their number so the agenda extractor can still see the list.
+ */
+
+const blockTags = new Set([
+  'address', 'article', 'blockquote', 'dd', 'div', 'dl', 'dt', 'footer', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'header', 'hr', 'p', 'pre', 'section', 'table', 'tr', 'ul', 'ol', 'li', 'title',
+]);
+const skippedTags = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg', 'xml']);
+const htmlSignature = /<\/?(?:p|div|br|ul|ol|li|span|table|tr|td|html|body|b|i|u|strong|em|a|font|h[1-6])\b[^>]*>/i;
+
+export function looksLikeHtml(text: string): boolean {
+  return htmlSignature.test(text);
+}
+
+export function htmlToText(html: string): string {
+  const out: string[] = [];
+  const lists: { ordered: boolean; count: number }[] = [];
+  let skipDepth = 0;
+
+  const newline = () => {
+    if (out.length > 0 && out[out.length - 1] !== '\n') out.push('\n');
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (skippedTags.has(name)) skipDepth++;
+        if (skipDepth > 0) return;
+        if (name === 'br') out.push('\n');
+        else if (name === 'ul' || name === 'ol') lists.push({ ordered: name === 'ol', count: 0 });
+        else if (name === 'li') {
+          newline();
+          const list = lists[lists.length - 1];
+          if (list?.ordered) out.push(`${++list.count}. `);
+          else out.push('• ');
+        } else if (name === 'td' || name === 'th') out.push(' ');
+        else if (blockTags.has(name)) newline();
+      },
+      ontext(text) {
+        if (skipDepth === 0) out.push(text.replace(/[\t\r\n ]+/g, ' '));
+      },
+      onclosetag(name) {
+        if (skippedTags.has(name)) {
+          skipDepth = Math.max(0, skipDepth - 1);
+          return;
+        }
+        if (skipDepth > 0) return;
+        if (name === 'ul' || name === 'ol') lists.pop();
+        if (blockTags.has(name)) newline();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return tidyLines(out.join(''));
+}
+
+/** Trims each line, folds runs of spaces and keeps at most one blank line in a row. */
+export function tidyLines(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\f\v]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,37 @@
+import type { Invite } from '../invite.js';
+import { htmlToText, looksLikeHtml, tidyLines } from './html-to-text.js';
+import { removeHostileInstructions } from './hostile-text.js';
+import { stripJoinBoilerplate } from './join-boilerplate.js';
+
+/**
+ * The text of an invite as the classifier (and the LLM prompt) should read it: HTML flattened,
+ * join boilerplate and text aimed at AI reviewers removed, and cut to a size that carries any
+ * real agenda (a pasted 1 MB e-mail thread adds nothing but time).
+ */
+
+export const maxBodyCharacters = 20_000;
+
+export interface InviteText {
+  subject: string;
+  body: string;
+  /** Text aimed at an AI reviewer was found and removed. */
+  hostileTextRemoved: boolean;
+  /** The body was longer than `maxBodyCharacters` and was cut. */
+  truncated: boolean;
+}
+
+export function readInviteText(invite: Pick<Invite, 'subject' | 'body'>): InviteText {
+  const raw = invite.body ?? '';
+  const flat = looksLikeHtml(raw) ? htmlToText(raw) : tidyLines(raw);
+  const withoutJoinText = stripJoinBoilerplate(flat);
+  const truncated = withoutJoinText.length > maxBodyCharacters;
+  const cut = truncated ? withoutJoinText.slice(0, maxBodyCharacters) : withoutJoinText;
+  const body = removeHostileInstructions(cut);
+  const subject = removeHostileInstructions(tidyLines(invite.subject).replace(/\n/g, ' '));
+  return {
+    subject: subject.text,
+    body: body.text,
+    hostileTextRemoved: body.removed || subject.removed,
+    truncated,
+  };
+}

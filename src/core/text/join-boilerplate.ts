@@ -1,0 +1,66 @@
+/**
+ * Removes the join boilerplate that Teams, Zoom, Google Meet and Webex paste into invites (join
+ * links, meeting IDs, passcodes, dial-in numbers). It says nothing about what the meeting is for,
+ * and its words ("meeting", "join", "options") would only mislead the classifier.
+ */
+
+/** A line that starts a pasted join block. */
+const joinBlockStart = new RegExp(
+  [
+    String.raw`^microsoft teams (meeting|need help)`,
+    String.raw`^join (zoom meeting|with google meet|webex meeting|the meeting now|on your computer|by phone|by video system|microsoft teams)`,
+    String.raw`^(participer à la réunion google meet|participez à la réunion|rejoindre la réunion|unirse a la reunión|únete a la reunión|an zoom-meeting teilnehmen|an besprechung teilnehmen|participar da reunião|deelnemen aan)`,
+    String.raw`^(click here to join|to join the video meeting|meeting (number|id)|access code|one tap mobile)`,
+  ].join('|'),
+  'i',
+);
+
+/** Lines that are boilerplate wherever they stand. */
+const boilerplateLine = new RegExp(
+  [
+    String.raw`^_{8,}$`,
+    String.raw`^-{3,}$`,
+    String.raw`^(microsoft teams|join (zoom meeting|with google meet|webex meeting|on the web|by phone|by video system|the meeting now|on your computer.*)|click here to join( the meeting)?)\b`,
+    String.raw`^(meeting (id|number|password|link|options)|passcode|password|access code|phone conference id|conference id|pin|code)\s*[:：(]`,
+    String.raw`^(download teams|find a local number|reset pin|learn more|meeting options|help|legal|privacy)(\s*\|.*)?$`,
+    String.raw`^(or call in|call in|dial[- ]in|dial by your location|one tap mobile|more phone numbers|find your local number|global call-in numbers|tap to join from a mobile device|join from a video system|join by sip|need help\?)`,
+    String.raw`^(participer par téléphone|autres numéros|unirse por teléfono|mais números|weitere telefonnummern|per telefon teilnehmen)`,
+    String.raw`^(join via the teams link|use the teams link)`,
+    String.raw`^https?://\S+$`,
+    String.raw`^\S*(zoom\.us|teams\.microsoft\.com|meet\.google\.com|webex\.com|tel\.meet|gotomeet)\S*$`,
+  ].join('|'),
+  'i',
+);
+
+/** A dial-in line: a phone number with a PIN, a country, or nothing much else. */
+const phoneNumber = /\+?\(?\d[\d\s().-]{7,}\d/;
+const dialInContext = /#|,,|\b(pin|id|code|toll|dial|tap|mobile|audio|conference|passcode)\b|\((?:[A-Z]{2})\)|\b(US|UK|CA|AU|DE|FR|ES|NL|JP|United States|United Kingdom|Canada|Australia|Germany|France)\b/i;
+
+function isDialInLine(line: string): boolean {
+  if (!phoneNumber.test(line)) return false;
+  if (dialInContext.test(line)) return true;
+  const words = line.replace(phoneNumber, ' ').match(/\p{L}{2,}/gu) ?? [];
+  return words.length <= 3;
+}
+
+export function stripJoinBoilerplate(text: string): string {
+  const kept: string[] = [];
+  let inBlock = false;
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.trim();
+    if (line === '') {
+      inBlock = false;
+      kept.push('');
+      continue;
+    }
+    const bare = line.replace(/^[•·*\-–]\s*/, '');
+    if (joinBlockStart.test(bare)) inBlock = true;
+    const looksLikeBoilerplate = boilerplateLine.test(bare) || isDialInLine(bare);
+    if (looksLikeBoilerplate) continue;
+    // Inside a join block, short lines (a URL's caption, a country name) are boilerplate too.
+    if (inBlock && bare.length < 60 && !/[.!?:]$/.test(bare)) continue;
+    inBlock = false;
+    kept.push(rawLine);
+  }
+  return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
