@@ -73,6 +73,7 @@ function splitInlineBullets(line: string): string[] {
 }
 
 const ownerAfterDash = /\s[–—-]\s*([\p{Lu}][\p{L}.'’]+(?:\s[\p{Lu}][\p{L}.'’]+){0,2}|[\p{Lu}]{2,4})\s*$/u;
+const ownerInParentheses = /\(([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?)(?:,\s*\d+\s*min\p{L}*)?\)/u;
 const ownerLabelled = /[([]\s*(?:owner|lead|led by|presenter|by|resp\.?|verantwortlich|responsable)\s*:?\s*([^)\]]{2,40})[)\]]|\b(?:owner|lead|presenter)\s*:\s*([\p{L} .'’-]{2,40})$/iu;
 /** Words that follow a dash but say what the item is for, not who owns it. */
 const notAnOwner = /^(info|fyi|for info|decide|decision|discuss|discussion|update|aob|tbc|tbd|all|team|everyone|vote|approval|informativo|zur info|pour info|ter info|todos)$/i;
@@ -98,8 +99,10 @@ function describeItem(rawLine: string, rest: string): AgendaCandidate {
   if (written && candidate.minutes === undefined) candidate.minutes = Number(written[1]);
   const labelled = ownerLabelled.exec(rest);
   const dashed = ownerAfterDash.exec(rest);
+  const parenthesised = ownerInParentheses.exec(rest);
   if (labelled) candidate.owner = (labelled[1] ?? labelled[2])?.trim();
   else if (dashed && !notAnOwner.test(dashed[1]!)) candidate.owner = dashed[1];
+  else if (parenthesised && !notAnOwner.test(parenthesised[1]!)) candidate.owner = parenthesised[1];
   return candidate;
 }
 
@@ -130,9 +133,13 @@ export function extractAgenda(body: string): ExtractedAgenda {
   }
 
   if (items.length >= 2) return { structured: true, items, prose };
-  return {
-    structured: false,
-    items: splitSentences([...items.map((item) => item.text), ...prose].join('\n')).map((sentence) => describeItem(sentence, sentence)),
-    prose: [],
-  };
+  const clauses = splitSentences([...items.map((item) => item.text), ...prose].join('\n')).flatMap(splitClauses);
+  return { structured: false, items: clauses.map((clause) => describeItem(clause, clause)), prose: [] };
+}
+
+/** "We'll go through the figures, and then we need to agree X": two agenda points in one sentence. */
+const clauseBreak = /;\s+|,?\s+and then\s+|,\s+then\s+|\s+then the main (?:thing|item|point)\s*:\s*|\.\s+then\s+/iu;
+
+function splitClauses(sentence: string): string[] {
+  return sentence.split(clauseBreak).map((clause) => clause.trim()).filter((clause) => clause.length > 0);
 }

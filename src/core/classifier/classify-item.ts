@@ -11,7 +11,7 @@ import { findSensitive } from './sensitivity.js';
 /** "– info", "(FYI)", "for information", "zur Info" written at the end of an item. */
 const taggedAsInformation = /(?:[-–—(:]\s*|\b)(?:info|fyi|for info(?:rmation)?|for noting|zur info|pour info|informativo|ter info(?:rmatie)?|per informazione)\)?\s*\.?$/iu;
 /** "Decide:", "DECISION:", "ACTION: approve", "VOTE:", "For approval:" written at the start. */
-const taggedAsDecision = /^(?:key\s+)?(?:decide|decision|action|vote|for approval|for agreement|for decision|entscheidung|décision|decisión|decisão|besluit|decisione)\b/iu;
+const taggedAsDecision = /^(?:key\s+)?(?:decide|decision|action|vote|proposal|proposed|for approval|for agreement|for decision|entscheidung|décision|decisión|decisão|besluit|decisione)\b/iu;
 
 export interface ItemReading {
   kind: AgendaKind;
@@ -30,9 +30,9 @@ export function classifyItem(text: string): ItemReading {
   if (decision) return { kind: 'decision', cue: decision[0] };
   const discussion = discussionCue.exec(text);
   if (discussion) return { kind: 'discussion', cue: discussion[0] };
-  const relationship = relationshipCue.exec(text);
-  if (relationship) return { kind: 'social', cue: relationship[0] };
   const information = informationCue.exec(text);
   if (information) return { kind: 'info', cue: information[0] };
+  const relationship = relationshipCue.exec(text);
+  if (relationship) return { kind: 'social', cue: relationship[0] };
   return { kind: 'other' };
 }

@@ -6,7 +6,7 @@ import { splitSentences } from '../text/hostile-text.js';
 import { readInviteText, type InviteText } from '../text/invite-text.js';
 import type { AgendaItem, MeetingCost, TrimSuggestion, Verdict, VerdictKind } from '../verdict.js';
 import { classifyItem, type ItemReading } from './classify-item.js';
-import { alreadyWrittenCue, externalPartyCue, nothingLiveCue, relationshipCue } from './lexicon.js';
+import { alreadyWrittenCue, externalPartyCue, informationCue, nothingLiveCue, relationshipCue } from './lexicon.js';
 import { findSensitive, sensitiveLabels, type SensitiveMatch } from './sensitivity.js';
 
 /**
@@ -57,6 +57,10 @@ function readInvite(invite: Invite, cost: MeetingCost): Reading {
   const text = readInviteText(invite);
   const agenda = extractAgenda(text.body);
   const items: ReadItem[] = agenda.items.map((item) => ({ ...item, ...classifyItem(item.text) }));
+  // In prose, "the paper was circulated" prepares the meeting; it is not an item to move.
+  if (!agenda.structured && items.some((item) => item.kind === 'decision' || item.kind === 'discussion')) {
+    for (const item of items) if (item.kind === 'info' && isPreparationNote(item.text)) item.kind = 'other';
+  }
   const whole = `${text.subject}\n${text.body}`;
 
   const outsideItems = [text.subject, ...agenda.prose].join('\n');
@@ -84,6 +88,11 @@ function readInvite(invite: Invite, cost: MeetingCost): Reading {
     alreadyWritten: alreadyWrittenCue.exec(text.body)?.[0],
     bodyWords: (text.body.match(/[\p{L}\p{N}]+/gu) ?? []).length + countJapaneseWords(text.body),
   };
+}
+
+function isPreparationNote(text: string): boolean {
+  const withoutNote = text.replace(new RegExp(alreadyWrittenCue.source, 'giu'), ' ').replace(/\b(?:pre-?read|paper|beforehand|read)\b/giu, ' ');
+  return withoutNote !== text && !informationCue.test(withoutNote);
 }
 
 /** Japanese has no spaces: count roughly two characters a word so a Japanese body is not "empty". */
@@ -169,7 +178,7 @@ function decide(invite: Invite, reading: Reading, cost: MeetingCost): Verdict {
   const suggestion = trimSuggestion(invite, reading, infoItems);
   const confidence = 0.6 + (reading.structured ? 0.1 : 0) + (decisionItems.length > 0 ? 0.05 : 0);
   return verdict('trim', confidence, [
-    reading.structured
+    reading.structured && infoItems.length > 0
       ? `${infoItems.length} of ${reading.items.length} items are updates that can go in a pre-read`
       : 'Part of the meeting is updates that can go in a pre-read',
     ...liveReasons(decisionItems, discussionItems).slice(0, 1),

@@ -24,10 +24,12 @@ export const informationCue = lexicon(
     'logistics', 'housekeeping', 'demos?', 'showcase', 'what(?:\'s| is) (?:new|in)', 'what changes', 'changes? to', 'new procedure',
     'how to', 'training', 'refresher', 'roll-?out', 'progress', 'round-?robin', 'stand-?up', 'yesterday', 'blockers', 'trackers?',
     'log', 'position', 'forecast', 'outlook', 'projections?', 'trends?', 'year to date', 'ytd', 'vs\\.? (?:plan|budget|target|ly|last year)',
-    'week on week', 'month on month', 'this week', 'last (?:week|month|quarter)(?:\'s)?', 'pre-?read', 'circulated', 'attached',
+    'week on week', 'month on month', 'this week', '(?:this|last) (?:week|month|quarter)\'s', 'pre-?read', 'circulated', 'attached',
     'already (?:agreed|approved|decided|finali[sz]ed|confirmed|documented)', 'approved by', 'have been (?:finali[sz]ed|approved|agreed)',
     'final', 'faq', 'instructions', 'guide', 'recording', 'recorded', 'slides', 'deck', 'cascade', 'notices?', 'expected', 'risk register',
-    'benefits tracker', 'compliance', 'audit', 'actions? log', 'minutes',
+    'benefits tracker', 'compliance', 'audit', 'actions? log', 'minutes', 'updated', 'revised', 'what(?:\'s)? changed', 'effective (?:date|from)',
+    'guide', 'manual', 'onboarding checklist', 'capacitaci[oó]n', 'formaci[oó]n', 'gu[ií]a', 'schulung', 'anleitung', 'leitfaden', 'formation',
+    'treinamento', 'capacita[cç][aã]o', 'guia', 'opleiding', 'handleiding', 'formazione', 'manuale',
     // Spanish
     'actualizaci[oó]n', 'estado', 'informe', 'resultados', 'informativo', 'para informaci[oó]n', 'repaso', 'novedades', 'recordatorio',
     'avance', 'cifras', 'seguimiento',
@@ -44,29 +46,32 @@ export const informationCue = lexicon(
     // Italian
     'aggiornamento', 'stato', 'per informazione', 'resoconto', 'comunicazioni', 'avanzamento', 'risultati',
   ],
-  ['報告', '共有', '進捗', '連絡事項', '周知', 'お知らせ', '状況', '実績', '説明会'],
+  ['報告', '共有', '進捗', '連絡事項', '周知', 'お知らせ', '状況', '実績', '説明会', '研修', 'マニュアル'],
 );
 
 /** A decision is asked for. Past tenses ("agreed", "approved") are deliberately not here. */
 export const decisionCue = lexicon(
   [
-    'decide', 'decisions?', 'agree(?! ?d)', 'agreement on', 'for agreement', 'approve', 'approval', 'for approval', 'sign-?off on',
-    'vote', 'voting', 'go/no-?go', 'go or no-?go', 'choose', 'choice between', 'select', 'pick', 'prioriti[sz]e', 'rank', 'yes/no',
+    'decide', 'decisions?', 'agree(?! ?d)', 'agreement on', 'for agreement', 'approve', 'for approval', '(?:seek|need|needs|get|your|requires?) approval',
+    'approval (?:of|for) (?!the process|the workflow)', 'sign-?off on', 'proposal to', 'proposals? (?:for|on) (?:approval|decision)', 'proposed (?:change|motion|policy)', 'motion',
+    'needs? [\\p{L} ]{0,40}(?:agreement|approval|sign-?off|decision)', 'shortlist', 'narrow (?:down|[\\p{L} ]{1,40} to (?:one|two|three|\\d))',
+    'we need to (?:narrow|settle|choose|agree|decide|sign off|approve|finali[sz]e|commit|rank|prioriti[sz]e|pick)',
+    'vote', 'voting', 'go/no-?go', 'go or no-?go', 'choose between', 'choice between', 'prioriti[sz]e', 'rank', 'yes/no',
     'yes or no', 'whether (?:to|we|or)', 'do we', 'should we', 'options? [a-c1-3] (?:vs\\.?|or|versus)', 'recommend(?:ation)?',
     'ratify', 'endorse', 'commit to', 'settle', 'finali[sz]e', 'confirm (?:the )?(?:plan|budget|scope|approach)', 'go-?live decision',
     'we need (?:a |an )?(?:yes|decision|agreement|sign-?off|answer)', 'weigh in',
     // Spanish
-    'decidir', 'decisi[oó]n', 'aprobar', 'aprobaci[oó]n', 'acordar', 'votar', 'votaci[oó]n', 'elegir',
+    'decidir', 'decisi[oó]n', 'aprobar', 'para (?:su )?aprobaci[oó]n', 'acordar', 'votar', 'votaci[oó]n', 'elegir',
     // German
-    'entscheidung', 'entscheiden', 'beschlie(?:ß|ss)en', 'beschluss', 'abstimmung', 'abstimmen', 'freigeben', 'freigabe', 'ja oder nein',
+    'entscheidung', 'entscheiden', 'beschlie(?:ß|ss)en', 'beschluss', 'abstimmung', 'abstimmen', 'freigeben', 'zur freigabe', 'ja oder nein',
     // French
-    'décider', 'décision', 'valider', 'validation', 'approuver', 'voter', 'trancher', 'choisir', 'arbitrage', 'arbitrer',
+    'décider', 'décision', 'valider', 'pour validation', 'approuver', 'voter', 'trancher', 'choisir', 'arbitrage', 'arbitrer',
     // Portuguese
-    'decis[aã]o', 'decidir', 'aprovar', 'aprova[cç][aã]o', 'definir', 'votar', 'escolher',
+    'decis[aã]o', 'decidir', 'aprovar', 'para aprova[cç][aã]o', 'definir', 'votar', 'escolher',
     // Dutch
-    'besluit', 'beslissen', 'besluiten', 'goedkeuren', 'goedkeuring', 'kiezen', 'stemmen',
+    'besluit', 'beslissen', 'besluiten', 'goedkeuren', 'ter goedkeuring', 'kiezen', 'stemmen',
     // Italian
-    'decidere', 'decisione', 'approvare', 'approvazione', 'votare', 'scegliere',
+    'decidere', 'decisione', 'approvare', 'per approvazione', 'votare', 'scegliere',
   ],
   ['決定', '決め', '承認', '合意', '判断', '決裁', '可否'],
 );
@@ -78,7 +83,7 @@ export const discussionCue = lexicon(
     'problem-?solving', 'solve', 'concerns', 'opinions', 'input on', 'feedback on', 'negotiat(?:e|ion|ing)', 'align on', 'resolve',
     'work through', 'figure out', 'scope', 'design review', 'critique', 'retro(?:spective)?', 'lessons learned', 'converge',
     'what do you think', 'come with (?:ideas|your|questions)', 'bring (?:ideas|opinions|your ideas|sketches)', 'plan (?:the|our|how)',
-    'how (?:do|should|can) we', 'trade-?offs?', 'cut list', 'looking at the work together',
+    'how (?:do|should|can) we', 'trade-?offs?', 'so we can (?:compare|discuss|decide|agree|work out)', 'compare (?:notes|options)', 'cut list', 'looking at the work together',
     // Spanish
     'discutir', 'debatir', 'lluvia de ideas', 'propuestas', 'comentar juntos', 'ideas',
     // German
@@ -101,7 +106,8 @@ export const nothingLiveCue = lexicon([
   'there are no approvals', 'for information only', 'information only', 'info only', 'read-?out only', 'only (?:a )?read-?out',
   'only logistics', 'is only logistics', 'just (?:talks?|walks?|takes?) [\\p{L} ]{1,30} through', 'no live q&a', 'no q&a',
   'no discussion', 'discussions? (?:happens?|takes? place|will happen) (?:elsewhere|in|at|on)', 'not here', 'purely informational',
-  'no action (?:is )?(?:needed|required)', 'nothing to do on your side', 'just an? (?:fyi|update|heads-? ?up)',
+  'no action (?:is )?(?:needed|required)', 'no input (?:is )?(?:needed|required)', 'the decision (?:has been|was) (?:made|taken)',
+  'decision (?:is|was) already (?:made|taken)', 'nothing to do on your side', 'just an? (?:fyi|update|heads-? ?up)',
   'this (?:session|call|meeting) is (?:a )?(?:read-?out|briefing|walkthrough) only',
   'entscheidungen stehen nicht an', 'keine entscheidungen?', 'ausschlie(?:ß|ss)lich (?:der|zur) information', 'nur zur information',
   'rien à (?:décider|faire de votre côté)', 'aucune décision', 'pour information uniquement',
@@ -117,13 +123,14 @@ export const alreadyWrittenCue = lexicon([
   'already (?:agreed|approved|decided|finali[sz]ed|documented|published)', 'have been (?:finali[sz]ed|approved)', 'has been approved',
   'in the dashboard', 'already on', 'report is on', 'full report', 'recorded demo', 'pre-?recorded',
   'adjunto', 'en la carpeta compartida', 'anbei', 'im anhang', 'ci-joint', 'en pièce jointe', 'em anexo', 'in de bijlage', 'in het dashboard',
-  'in allegato',
+  'in allegato', 'se grabar[aá]', 'grabaci[oó]n', 'wird aufgezeichnet', 'aufzeichnung', 'sera enregistrée', 'enregistrement',
+  'ser[aá] gravad[ao]', 'grava[cç][aã]o', 'wordt opgenomen', 'verrà registrat[ao]', 'registrazione',
 ]);
 
 /** Relationship and culture: meeting people is the point. */
 export const relationshipCue = lexicon(
   [
-    '1:1', '1-1', '1 on 1', 'one-on-one', 'one to one', 'mentoring', 'mentor(?:ship)?', 'coaching', 'onboarding', 'induction',
+    '1:1', '1-1', '1 on 1', 'one-on-one', 'one to one', 'mentoring', 'mentor(?:ship)?', 'coaching', 'onboarding', 'induction (?:day|session|week|programme|program|training|morning)',
     'orientation', 'welcome (?:to|breakfast|lunch|morning|session)', 'meet (?:the|your) (?:team|supervisors?|buddy|colleagues)',
     'buddy', 'potluck', 'team (?:social|lunch|dinner|building|outing)', 'social (?:event|hour|evening)', 'happy hour', 'drinks', '(?<!third[- ])party', 'celebrat(?:e|ion)',
     'farewell', 'leaving do', 'send-?off', 'trivia', 'games night', 'bring a dish', 'families welcome', 'get-?together', 'bienvenida',
@@ -137,12 +144,11 @@ export const relationshipCue = lexicon(
 export const externalPartyCue = lexicon(
   [
     'candidates?', 'interview(?:s|ing)?', 'negotiat(?:e|ion|ing)', 'commercial discussion', 'customer (?:call|visit|meeting)',
-    'client (?:call|visit|meeting)', 'supplier (?:meeting|visit|negotiation)', 'vendor (?:meeting|negotiation|pitch)',
-    'pitch', 'contract (?:negotiation|renewal)', 'our agency', 'partner meeting', 'investor', 'due diligence', 'external (?:partner|guests?|visitors?)',
+    'client (?:call|visit|meeting)', 'supplier (?:meeting|visit|negotiation)', 'vendor (?:meeting|negotiation|pitch)', 'contract (?:negotiation|renewal)', 'our agency', 'partner meeting', 'investor', 'due diligence', 'external (?:partner|guests?|visitors?)',
     'entrevista', 'vorstellungsgespräch', 'entretien d\'embauche', 'candidat(?:e|o|a)?s?', 'negociaci[oó]n', 'verhandlung', 'négociation',
     'negocia[cç][aã]o', 'onderhandeling', 'trattativa',
   ],
-  ['お世話になっております', '様', '御中', '商談', '面接'],
+  ['お世話になっております', '御中', '商談', '面接'],
 );
 
 /** Past-tense or framing words that mean a decision is already made, not asked for. */
