@@ -61,7 +61,7 @@ function occurrencesFromRrule(rrule: string): number {
   const byDayCount = (parts.get('BYDAY') ?? '').split(',').filter(Boolean).length;
   switch (parts.get('FREQ')?.toUpperCase()) {
     case 'DAILY':
-      return (365 / 12) / interval;
+      return (byDayCount > 0 ? weeksPerMonth * byDayCount : 365 / 12) / interval;
     case 'WEEKLY':
       return (weeksPerMonth * Math.max(1, byDayCount)) / interval;
     case 'MONTHLY':

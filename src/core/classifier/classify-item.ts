@@ -1,6 +1,7 @@
 import type { AgendaKind } from '../verdict.js';
-import { decisionCue, discussionCue, informationCue, nothingLiveCue, relationshipCue } from './lexicon.js';
-import { findSensitive } from './sensitivity.js';
+import type { CueHit } from './cue-matcher.js';
+import { cues, type CueConcept } from './cues.js';
+import { sensitiveMatches } from './sensitivity.js';
 
 /**
  * The kind of one agenda item or sentence. Order matters: a sensitive matter outranks everything;
@@ -11,28 +12,36 @@ import { findSensitive } from './sensitivity.js';
 /** "– info", "(FYI)", "for information", "zur Info" written at the end of an item. */
 const taggedAsInformation = /(?:[-–—(:]\s*|\b)(?:info|fyi|for info(?:rmation)?|for noting|zur info|pour info|informativo|ter info(?:rmatie)?|per informazione)\)?\s*\.?$/iu;
 /** "Decide:", "DECISION:", "ACTION: approve", "VOTE:", "For approval:" written at the start. */
-const taggedAsDecision = /^(?:key\s+)?(?:decide|decision|action|vote|proposal|proposed|for approval|for agreement|for decision|entscheidung|décision|decisión|decisão|besluit|decisione)\b/iu;
+const taggedAsDecision =
+  /^(?:(?:key\s+)?(?:decision|action|proposal|for approval|for agreement|for decision|entscheidung|décision|decisión|decisão|besluit|decisione)\s*[:–—-]|(?:decide|vote|approve|approval of|agree)\b)/iu;
 
 export interface ItemReading {
   kind: AgendaKind;
   /** The words that decided the kind, for reasons. */
   cue?: string;
+  /** Every cue found in the item, for the invite-level reading. */
+  hits: CueHit<CueConcept>[];
+  words: number;
 }
 
 export function classifyItem(text: string): ItemReading {
-  const sensitive = findSensitive(text)[0];
-  if (sensitive) return { kind: 'sensitive', cue: sensitive.evidence };
-  if (taggedAsDecision.test(text)) return { kind: 'decision', cue: text.split(/[:\s]/)[0] };
-  const nothingLive = nothingLiveCue.exec(text);
-  if (nothingLive) return { kind: 'info', cue: nothingLive[0] };
-  if (taggedAsInformation.test(text)) return { kind: 'info', cue: 'marked for information' };
-  const decision = decisionCue.exec(text);
-  if (decision) return { kind: 'decision', cue: decision[0] };
-  const discussion = discussionCue.exec(text);
-  if (discussion) return { kind: 'discussion', cue: discussion[0] };
-  const information = informationCue.exec(text);
-  if (information) return { kind: 'info', cue: information[0] };
-  const relationship = relationshipCue.exec(text);
-  if (relationship) return { kind: 'social', cue: relationship[0] };
-  return { kind: 'other' };
+  const { hits, words } = cues.scan(text);
+  const read = (kind: AgendaKind, cue?: string): ItemReading => ({ kind, cue, hits, words });
+  const first = (concept: CueConcept) => hits.find((hit) => hit.concept === concept)?.text;
+
+  const sensitive = sensitiveMatches(hits)[0];
+  if (sensitive) return read('sensitive', sensitive.evidence);
+  if (taggedAsDecision.test(text)) return read('decision', text.split(/[:\s]/)[0]);
+  const nothingLive = first('nothingLive');
+  if (nothingLive) return read('info', nothingLive);
+  if (taggedAsInformation.test(text.slice(-40))) return read('info', 'marked for information');
+  const decision = first('decision');
+  if (decision) return read('decision', decision);
+  const discussion = first('discussion');
+  if (discussion) return read('discussion', discussion);
+  const information = first('information');
+  if (information) return read('info', information);
+  const relationship = first('relationship');
+  if (relationship) return read('social', relationship);
+  return read('other');
 }

@@ -6,8 +6,8 @@ import { splitSentences } from '../text/hostile-text.js';
 import { readInviteText, type InviteText } from '../text/invite-text.js';
 import type { AgendaItem, MeetingCost, TrimSuggestion, Verdict, VerdictKind } from '../verdict.js';
 import { classifyItem, type ItemReading } from './classify-item.js';
-import { alreadyWrittenCue, externalPartyCue, informationCue, nothingLiveCue, relationshipCue } from './lexicon.js';
-import { findSensitive, sensitiveLabels, type SensitiveMatch } from './sensitivity.js';
+import { cues, type CueConcept } from './cues.js';
+import { sensitiveLabels, sensitiveMatches, type SensitiveMatch } from './sensitivity.js';
 
 /**
  * The embedded judge: deterministic, explainable, offline. It reads the agenda item by item
@@ -29,6 +29,7 @@ interface Reading {
   text: InviteText;
   structured: boolean;
   items: ReadItem[];
+  subject: ItemReading;
   /** Sentences around a list (intro, closing words), read the same way as items. */
   prose: ItemReading[];
   people: number;
@@ -56,49 +57,50 @@ export function classifyInvite(invite: Invite, options: EmbeddedClassifierOption
 function readInvite(invite: Invite, cost: MeetingCost): Reading {
   const text = readInviteText(invite);
   const agenda = extractAgenda(text.body);
+  // Each piece of text is scanned once: the subject, each agenda item, each sentence of prose.
+  const subject = classifyItem(text.subject);
   const items: ReadItem[] = agenda.items.map((item) => ({ ...item, ...classifyItem(item.text) }));
+  const prose = splitSentences(agenda.prose.join('\n')).map(classifyItem);
   // In prose, "the paper was circulated" prepares the meeting; it is not an item to move.
   if (!agenda.structured && items.some((item) => item.kind === 'decision' || item.kind === 'discussion')) {
-    for (const item of items) if (item.kind === 'info' && isPreparationNote(item.text)) item.kind = 'other';
+    for (const item of items) if (item.kind === 'info' && isPreparationNote(item)) item.kind = 'other';
   }
-  const whole = `${text.subject}\n${text.body}`;
 
-  const outsideItems = [text.subject, ...agenda.prose].join('\n');
-  const sensitive = findSensitive(whole);
-  const sensitiveItems = items.filter((item) => item.kind === 'sensitive');
-  const sensitiveConfinedToItem =
-    agenda.structured && sensitiveItems.length === 1 && findSensitive(outsideItems).length === 0;
-
-  const relationshipInSubject = relationshipCue.exec(text.subject)?.[0];
-  const relationshipInBody = text.body.match(new RegExp(relationshipCue.source, 'giu')) ?? [];
-  const externalCue = externalPartyCue.exec(whole)?.[0];
+  const bodyHits = [...items, ...prose].flatMap((piece) => piece.hits);
+  const inBody = (concept: CueConcept) => bodyHits.filter((hit) => hit.concept === concept).map((hit) => hit.text);
+  const inSubject = (concept: CueConcept) => subject.hits.find((hit) => hit.concept === concept)?.text;
+  const relationshipInBody = inBody('relationship');
+  const sensitiveOutsideItems = sensitiveMatches([...subject.hits, ...prose.flatMap((sentence) => sentence.hits)]);
 
   return {
     text,
+    subject,
     structured: agenda.structured,
     items,
-    prose: splitSentences(agenda.prose.join('\n')).map(classifyItem),
+    prose,
     people: cost.attendees,
     externals: externalAttendees(invite),
-    sensitive,
-    sensitiveConfinedToItem,
-    relationship: relationshipInSubject ?? (new Set(relationshipInBody.map((m) => m.toLowerCase())).size >= 2 ? relationshipInBody[0] : undefined),
-    externalCue,
-    nothingLive: nothingLiveCue.exec(text.body)?.[0],
-    alreadyWritten: alreadyWrittenCue.exec(text.body)?.[0],
-    bodyWords: (text.body.match(/[\p{L}\p{N}]+/gu) ?? []).length + countJapaneseWords(text.body),
+    sensitive: sensitiveMatches([...subject.hits, ...bodyHits]),
+    sensitiveConfinedToItem:
+      agenda.structured && items.filter((item) => item.kind === 'sensitive').length === 1 && sensitiveOutsideItems.length === 0,
+    relationship:
+      inSubject('relationship') ??
+      (new Set(relationshipInBody.map((cue) => cue.toLowerCase())).size >= 2 ? relationshipInBody[0] : undefined),
+    externalCue: inSubject('external') ?? inBody('external')[0],
+    nothingLive: inBody('nothingLive')[0],
+    alreadyWritten: inBody('alreadyWritten')[0],
+    bodyWords: [...items, ...prose].reduce((sum, piece) => sum + piece.words, 0),
   };
 }
 
-function isPreparationNote(text: string): boolean {
-  const withoutNote = text.replace(new RegExp(alreadyWrittenCue.source, 'giu'), ' ').replace(/\b(?:pre-?read|paper|beforehand|read)\b/giu, ' ');
-  return withoutNote !== text && !informationCue.test(withoutNote);
-}
+const preparationWords = /\b(?:pre-?read|paper|beforehand|read)\b/giu;
 
-/** Japanese has no spaces: count roughly two characters a word so a Japanese body is not "empty". */
-function countJapaneseWords(text: string): number {
-  const characters = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? [];
-  return Math.floor(characters.length / 2);
+/** "The options paper was circulated last week": its only information is that it was written. */
+function isPreparationNote(item: ReadItem): boolean {
+  let remainder = item.text;
+  for (const hit of item.hits) if (hit.concept === 'alreadyWritten') remainder = remainder.replace(hit.text, ' ');
+  remainder = remainder.replace(preparationWords, ' ');
+  return remainder !== item.text && !cues.scan(remainder).hits.some((hit) => hit.concept === 'information');
 }
 
 function decide(invite: Invite, reading: Reading, cost: MeetingCost): Verdict {
@@ -113,7 +115,7 @@ function decide(invite: Invite, reading: Reading, cost: MeetingCost): Verdict {
     verdict: kind,
     confidence: round2(Math.min(0.97, Math.max(0.05, confidence))),
     sensitive: reading.sensitive.length > 0,
-    reasons: [...reasons, ...notes].filter(Boolean).slice(0, maxReasons),
+    reasons: [...reasons.filter(Boolean).slice(0, maxReasons - notes.length), ...notes],
     agenda: agendaOf(reading),
     cost,
     ...(suggestion ? { suggestion } : {}),
@@ -162,13 +164,23 @@ function decide(invite: Invite, reading: Reading, cost: MeetingCost): Verdict {
   // Around a list, the intro and the subject say what the items are for ("I'll go through:").
   const proseDecisions = reading.prose.filter((sentence) => sentence.kind === 'decision').length;
   const framedAsInformation =
-    reading.prose.some((sentence) => sentence.kind === 'info') || classifyItem(reading.text.subject).kind === 'info';
+    reading.prose.some((sentence) => sentence.kind === 'info') || reading.subject.kind === 'info';
   const info = infoItems.length > 0 ? infoItems.length : reading.nothingLive || framedAsInformation ? 1 : 0;
   const live = liveItems.length + proseDecisions;
   if (info === 0 && live === 0) {
     return verdict('keep', 0.4, ['No clear agenda: nothing to move to an update, so not challenged']);
   }
-  if (live === 0) return asyncVerdict(invite, reading, cost, verdict, infoItems, 0.6);
+  if (live === 0) {
+    // A list whose items mostly don't say what they are is not enough to challenge a meeting.
+    const otherItems = reading.items.filter((item) => item.kind === 'other').length;
+    const mostlyUnclear = reading.structured && infoItems.length < 0.4 * (infoItems.length + otherItems);
+    if (mostlyUnclear && !reading.nothingLive && !framedAsInformation) {
+      return verdict('keep', 0.45, [
+        `${otherItems} of ${reading.items.length} agenda items don't say whether they need people live, so not challenged`,
+      ]);
+    }
+    return asyncVerdict(invite, reading, cost, verdict, infoItems, 0.6);
+  }
   if (info === 0) {
     return verdict('keep', Math.min(0.85, 0.6 + 0.08 * live), [
       ...liveReasons(decisionItems, discussionItems),
@@ -227,6 +239,7 @@ function liveReasons(decisions: ReadItem[], discussions: ReadItem[]): string[] {
 }
 
 function costReason(invite: Invite, cost: MeetingCost): string {
+  if (cost.attendees === 0) return '';
   const series = invite.recurrence ? describeRecurrence(invite.recurrence) : null;
   if (series && cost.perMonth) {
     return `${cost.attendees} people, ${series}: ${formatNumber(cost.perMonth.personHours)} person-hours (${formatMoney(cost.perMonth.amount, cost.currency)}) a month`;
@@ -278,5 +291,10 @@ function shorten(text: string, length: number): string {
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const formatNumber = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 function formatMoney(amount: number, currency: string): string {
-  return `${currency} ${Math.round(amount).toLocaleString('en-US')}`;
+  return `${currency} ${groupThousands(Math.round(amount))}`;
+}
+
+/** 12345 → "12,345" (Intl's toLocaleString costs more than judging the invite). */
+export function groupThousands(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

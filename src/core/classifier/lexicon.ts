@@ -1,19 +1,18 @@
+import type { Lexicon } from './cue-matcher.js';
+
 /**
  * The embedded classifier's vocabulary: what one-way information, a decision, a discussion, a
- * relationship meeting and a sensitive matter sound like, in English, Spanish, German, French,
- * Portuguese, Dutch, Italian and Japanese. Each cue is a regular-expression fragment; `lexicon`
- * wraps them in letter boundaries that also work for accented words, and Japanese cues match
- * anywhere (Japanese has no spaces between words).
+ * relationship meeting and an external party sound like, in English, Spanish, German, French,
+ * Portuguese, Dutch, Italian and Japanese. Each cue is a small regular-expression phrase in lower
+ * case, matched at word boundaries; Japanese cues match anywhere (no spaces between words).
  */
 
-export function lexicon(words: readonly string[], japanese: readonly string[] = []): RegExp {
-  const bounded = `(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`;
-  const source = japanese.length > 0 ? `${bounded}|${japanese.join('|')}` : bounded;
-  return new RegExp(source, 'iu');
+function lexicon(words: readonly string[], anywhere: readonly string[] = []): Lexicon {
+  return { words, anywhere };
 }
 
 /** One-way information: status, readouts, reports, announcements, logistics, demos, training. */
-export const informationCue = lexicon(
+const information = lexicon(
   [
     // English
     'status', 'updates?', 'fyi', 'for info(?:rmation)?', 'info', 'informational', 'for (?:your )?awareness', 'for noting', 'to note',
@@ -46,14 +45,14 @@ export const informationCue = lexicon(
     // Italian
     'aggiornamento', 'stato', 'per informazione', 'resoconto', 'comunicazioni', 'avanzamento', 'risultati',
   ],
-  ['報告', '共有', '進捗', '連絡事項', '周知', 'お知らせ', '状況', '実績', '説明会', '研修', 'マニュアル'],
+  ['報告', '共有', '進捗', '連絡事項', '周知', 'お知らせ', '状況', '実績', '説明会', '研修', 'マニュアル', '推移', '件数'],
 );
 
 /** A decision is asked for. Past tenses ("agreed", "approved") are deliberately not here. */
-export const decisionCue = lexicon(
+const decision = lexicon(
   [
-    'decide', 'decisions?', 'agree(?! ?d)', 'agreement on', 'for agreement', 'approve', 'for approval', '(?:seek|need|needs|get|your|requires?) approval',
-    'approval (?:of|for) (?!the process|the workflow)', 'sign-?off on', 'proposal to', 'proposals? (?:for|on) (?:approval|decision)', 'proposed (?:change|motion|policy)', 'motion',
+    'decide', 'decisions?', 'agree(?! ?d)', 'agreement (?:on|of)', 'for agreement', 'approve', 'for approval', '(?:seek|need|needs|get|your|requires?) approval',
+    'approval (?:of|for)(?! the process| the workflow| process| workflow)', 'sign-?off on', 'proposal to', 'proposals? (?:for|on) (?:approval|decision)', 'proposed (?:change|motion|policy)', 'motion',
     'needs? [\\p{L} ]{0,40}(?:agreement|approval|sign-?off|decision)', 'shortlist', 'narrow (?:down|[\\p{L} ]{1,40} to (?:one|two|three|\\d))',
     'we need to (?:narrow|settle|choose|agree|decide|sign off|approve|finali[sz]e|commit|rank|prioriti[sz]e|pick)',
     'vote', 'voting', 'go/no-?go', 'go or no-?go', 'choose between', 'choice between', 'prioriti[sz]e', 'rank', 'yes/no',
@@ -77,7 +76,7 @@ export const decisionCue = lexicon(
 );
 
 /** Live discussion, problem solving or ideation. */
-export const discussionCue = lexicon(
+const discussion = lexicon(
   [
     'discuss(?:ion)?', 'debate', 'brainstorm(?:ing)?', 'ideas', 'ideation', 'blue-?sky', 'whiteboards?', 'workshop', 'explore',
     'problem-?solving', 'solve', 'concerns', 'opinions', 'input on', 'feedback on', 'negotiat(?:e|ion|ing)', 'align on', 'resolve',
@@ -101,22 +100,23 @@ export const discussionCue = lexicon(
 );
 
 /** A statement that there is nothing live to do: it turns the whole meeting into information. */
-export const nothingLiveCue = lexicon([
+const nothingLive = lexicon([
   'no decisions?(?: (?:is|are))?(?: (?:needed|required|this (?:time|month|week)))?', 'nothing to decide', 'no approvals?',
   'there are no approvals', 'for information only', 'information only', 'info only', 'read-?out only', 'only (?:a )?read-?out',
   'only logistics', 'is only logistics', 'just (?:talks?|walks?|takes?) [\\p{L} ]{1,30} through', 'no live q&a', 'no q&a',
   'no discussion', 'discussions? (?:happens?|takes? place|will happen) (?:elsewhere|in|at|on)', 'not here', 'purely informational',
-  'no action (?:is )?(?:needed|required)', 'no input (?:is )?(?:needed|required)', 'the decision (?:has been|was) (?:made|taken)',
+  'no action (?:is )?(?:needed|required)', 'no input (?:is )?(?:needed|required)', 'the decision (?:has|had|was) (?:already )?(?:been )?(?:made|taken)',
+  '(?:this|the) (?:call|session|meeting|slot) (?:only|just|simply) (?:explains?|covers?|walks?|presents?|goes)', 'nothing to decide',
   'decision (?:is|was) already (?:made|taken)', 'nothing to do on your side', 'just an? (?:fyi|update|heads-? ?up)',
   'this (?:session|call|meeting) is (?:a )?(?:read-?out|briefing|walkthrough) only',
   'entscheidungen stehen nicht an', 'keine entscheidungen?', 'ausschlie(?:ß|ss)lich (?:der|zur) information', 'nur zur information',
   'rien à (?:décider|faire de votre côté)', 'aucune décision', 'pour information uniquement',
   'no hay decisiones', 'sin decisiones', 'solo informativ[oa]', 'nenhuma decis[aã]o', 'apenas informativ[oa]',
   'geen besluiten', 'alleen ter informatie', 'nessuna decisione', 'solo informativ[oa]',
-]);
+], ['決定事項はありません', '決定事項なし', '共有のみ', '報告のみ', '決めることはありません']);
 
 /** The material already exists in writing: the meeting would only read it aloud. */
-export const alreadyWrittenCue = lexicon([
+const alreadyWritten = lexicon([
   'attached', 'pack (?:is )?attached', 'will be (?:circulated|sent|posted|shared|emailed|e-mailed|on the \\p{L}+)', 'circulated',
   'on the wiki', 'on confluence', 'in the (?:shared )?(?:folder|drive|dashboard|tracker|portal)', 'on the (?:shared drive|portal|intranet)',
   'live in power ?bi', 'recording (?:goes|will go|will be)', 'slides (?:and the recording )?will be', 'faq', 'one-page guide',
@@ -128,12 +128,15 @@ export const alreadyWrittenCue = lexicon([
 ]);
 
 /** Relationship and culture: meeting people is the point. */
-export const relationshipCue = lexicon(
+const relationship = lexicon(
   [
     '1:1', '1-1', '1 on 1', 'one-on-one', 'one to one', 'mentoring', 'mentor(?:ship)?', 'coaching', 'onboarding', 'induction (?:day|session|week|programme|program|training|morning)',
     'orientation', 'welcome (?:to|breakfast|lunch|morning|session)', 'meet (?:the|your) (?:team|supervisors?|buddy|colleagues)',
     'buddy', 'potluck', 'team (?:social|lunch|dinner|building|outing)', 'social (?:event|hour|evening)', 'happy hour', 'drinks', '(?<!third[- ])party', 'celebrat(?:e|ion)',
-    'farewell', 'leaving do', 'send-?off', 'trivia', 'games night', 'bring a dish', 'families welcome', 'get-?together', 'bienvenida',
+    'farewell', 'leaving do', 'send-?off', 'trivia', 'games? night', 'bring a dish', 'families welcome', 'get-?together', 'bienvenida',
+    '(?:team |staff |holiday |christmas |end-of-year )?(?:lunch|dinner|breakfast|brunch)(?! (?:&|and|n) learn)', 'coffee (?:with|chat)', 'picnic',
+    'bbq', 'barbecue', 'outing', '(?:ski|boat|team) trip', 'football', 'softball', 'paintball', 'bowling', 'karaoke', 'birthday',
+    'baby shower', 'retirement (?:party|lunch|celebration|drinks)', 'meet (?:and|&|n) greet', 'volunteer(?:ing)? day', 'holiday party',
     'incorporaci[oó]n', 'einarbeitung', 'willkommen', 'accueil', 'intégration', 'boas-vindas', 'integra[cç][aã]o', 'welkom', 'benvenuto',
     'pot de départ', 'afterwork', 'borrel', 'apéro',
   ],
@@ -141,7 +144,7 @@ export const relationshipCue = lexicon(
 );
 
 /** Someone from outside: customers, candidates, suppliers, partners, negotiations. */
-export const externalPartyCue = lexicon(
+const external = lexicon(
   [
     'candidates?', 'interview(?:s|ing)?', 'negotiat(?:e|ion|ing)', 'commercial discussion', 'customer (?:call|visit|meeting)',
     'client (?:call|visit|meeting)', 'supplier (?:meeting|visit|negotiation)', 'vendor (?:meeting|negotiation|pitch)', 'contract (?:negotiation|renewal)', 'our agency', 'partner meeting', 'investor', 'due diligence', 'external (?:partner|guests?|visitors?)',
@@ -151,9 +154,4 @@ export const externalPartyCue = lexicon(
   ['お世話になっております', '御中', '商談', '面接'],
 );
 
-/** Past-tense or framing words that mean a decision is already made, not asked for. */
-export const decidedCue = lexicon([
-  'already (?:agreed|approved|decided|finali[sz]ed)', '(?:have|has) been (?:finali[sz]ed|approved|agreed|decided)', 'approved by',
-  'agreed (?:last|at|by|in)', 'finalised', 'finalized', 'bereits (?:beschlossen|entschieden)', 'déjà (?:validé|décidé)',
-  'ya (?:aprobad|decidid)', 'já (?:aprovad|decidid)',
-]);
+export const meetingLexicons = { information, decision, discussion, nothingLive, alreadyWritten, relationship, external };

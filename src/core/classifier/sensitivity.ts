@@ -1,4 +1,8 @@
-import { lexicon } from './lexicon.js';
+import type { CueHit, Lexicon } from './cue-matcher.js';
+
+function lexicon(words: readonly string[], anywhere: readonly string[] = []): Lexicon {
+  return { words, anywhere };
+}
 
 /**
  * Finds the meetings where "make it async" would be embarrassing or harmful: performance and HR
@@ -10,11 +14,12 @@ import { lexicon } from './lexicon.js';
 export const sensitiveCategories = ['performance', 'hr', 'layoffs', 'health', 'conflict', 'condolence', 'incident'] as const;
 export type SensitiveCategory = (typeof sensitiveCategories)[number];
 
-const cues: Record<SensitiveCategory, RegExp> = {
+export const sensitiveLexicons: Record<SensitiveCategory, Lexicon> = {
   performance: lexicon(
     [
       'performance (?:review|conversation|improvement|plan|concerns?|issues?|appraisal|evaluation|discussion|management|feedback)',
-      'pip (?:review|meeting|check-?in|progress)', 'appraisal', 'your (?:annual|mid-?year|year-?end) review', 'probation(?:ary)? review', 'underperform\\p{L}*',
+      'pip (?:review|meeting|check-?in|progress)', 'appraisal', 'mid[- ]?year review', '(?:annual|employee|individual) (?:performance )?review',
+      'compensation (?:meeting|mtg|review|discussion)', 'salary (?:review|discussion)', 'pay review', 'expectations meeting', 'your (?:annual|mid-?year|year-?end) review', 'probation(?:ary)? review', 'underperform\\p{L}*',
       '(?:objectives|targets|goals) (?:that )?(?:have not been|haven\'t been|were not|weren\'t) met', 'missed (?:targets|objectives)',
       'your appointment for', 'tenure (?:case|dossiers?|review|vote|decision)', 'promotion(?:-to-full)? (?:case|dossiers?|review)',
       'tenure dossiers?', 'entretien (?:annuel|individuel|d\'évaluation)', 'évaluation (?:annuelle|de performance)',
@@ -30,7 +35,9 @@ const cues: Record<SensitiveCategory, RegExp> = {
       '(?:from|with|and the) people(?: team| & culture)?(?= (?:will|team|is|are))', 'hr (?:will|is going to) (?:join|attend|be)',
       'disciplinary', 'misconduct', 'investigation meeting', 'harass\\p{L}*', 'bullying', 'whistle-?blow\\p{L}*', 'formal complaint',
       'bring a colleague', 'union (?:rep|representative|steward)', 'labou?r relations', 'your (?:contract|employment)', 'your role (?:is|will|may)',
-      'confidential (?:hr|personnel) matter', 'personal matter', 'de (?:personas|rrhh|recursos humanos)', 'des rh', 'da rh',
+      'confidential (?:hr|personnel) matter', 'representante (?:do|del|de los) sindicato', 'sindicato', 'délégué(?:e)? syndical',
+      'gewerkschaft\\p{L}*', 'vakbond', '(?:gestora?|gerente|responsable|director[a]?|diretora?) de (?:rh|rrhh|recursos humanos)',
+      'ass[eé]dio', 'acoso', 'harcèlement', 'belästigung', 'mobbing', 'intimidatie', 'molestie', 'personal matter', 'de (?:personas|rrhh|recursos humanos)', 'des rh', 'da rh',
       'von (?:hr|der personalabteilung)', 'betriebsrat', 'personalrat', 'personalgespräch', 'entretien préalable', 'expediente disciplinario',
       'closed session',
     ],
@@ -60,8 +67,8 @@ const cues: Record<SensitiveCategory, RegExp> = {
   ),
   conflict: lexicon(
     [
-      'grievance', 'dispute', 'mediation', 'conflict (?:resolution|between|with)', 'interpersonal', 'complaint against', 'tensions? (?:in|within|between)',
-      'reclamaci[oó]n formal', 'mediaci[oó]n', 'beschwerde', 'schlichtung', 'médiation', 'media[cç][aã]o', 'conflito', 'conflicto', 'konflikt',
+      'grievance', 'workplace dispute', 'dispute (?:between|with (?:a |your )?(?:colleague|manager|supervisor))', 'mediation', 'conflict (?:resolution|between|with)', 'interpersonal', 'complaint against', 'tensions? (?:in|within|between)',
+      'reclamaci[oó]n formal', 'reclama[cç][aã]o formal', 'queja formal', 'plainte formelle', 'förmliche beschwerde', 'formele klacht', 'mediaci[oó]n', 'beschwerde', 'schlichtung', 'médiation', 'media[cç][aã]o', 'conflito', 'conflicto', 'konflikt',
     ],
     ['紛争', '苦情', 'ハラスメント'],
   ),
@@ -76,21 +83,25 @@ const cues: Record<SensitiveCategory, RegExp> = {
   incident: lexicon(
     [
       '(?:major|serious|critical|security|p[01]|sev-?[0-2]|severity[- ][12]) incidents?', 'incident (?:declared|raised|bridge|call|response|commander|room)',
-      'post-?incident', 'post-?mortem', '(?<!planned |scheduled )outages?', 'sev-?[0-2]', 'p[01](?= incident| –| -|:)',
+      'post-?incident', 'post-?mortem', '(?<!planned |scheduled )outages?(?! (?:update|schedule|report|calendar|plan|window|list|season))', 'sev-?[0-2]', 'p[01](?= incident| –| -|:)',
       '(?:service|site|system|platform|server|app|website|network|login|payments?|checkout) (?:is |are |went |goes )?down', 'down \\((?:all|every)', 'failing (?:intermittently|across|in|at)', 'unavailable across', 'data breach', 'breach(?:ed)?', 'unauthori[sz]ed access',
       'data (?:exposure|leak)', 'possible (?:data )?exposure', 'ransomware', 'cyber-?attack', 'compromised', 'boil water', 'main break',
       'evacuation', 'war room bridge', 'bridge stays open', 'crisis', 'product recall', 'head injury', 'serious injury', 'fatal\\p{L}*',
       'safeguarding concern', 'emergency (?:call|meeting|response|bridge)', 'state of emergency',
       'incidente grave', 'ca[ií]da del servicio', 'brecha de seguridad', 'crisis', 'ausfall', 'störung', 'sicherheitsvorfall', 'notfall',
       'panne', 'incident majeur', 'fuite de données', 'cellule de crise', 'queda do sistema', 'indisponibilidade', 'vazamento de dados',
-      'storing', 'uitval', 'datalek', 'guasto', 'disservizio', 'violazione dei dati',
+      'storing', 'uitval', 'datalek', 'datenleck', 'datenpanne', 'unbefugte[nmr]? zugriff', 'krisenstab', 'cyberangriff', 'hackerangriff',
+      'acceso no autorizado', 'fuga de datos', 'accès non autorisé', 'violation de données', 'acesso não autorizado', 'accesso non autorizzato',
+      'fuga di dati', 'guasto', 'disservizio', 'violazione dei dati',
     ],
     ['障害発生', 'システム障害', '緊急対応', '情報漏洩', '重大事故', '事故対応'],
   ),
 };
 
 /** Exercises and drills talk about emergencies without being one. */
-const rehearsal = lexicon(['exercise', 'drill', 'tabletop', 'simulation', 'rehearsal', 'preparedness', 'übung', 'simulacro', 'exercice', 'simulado']);
+export const rehearsalLexicon = lexicon([
+  'exercise', 'drill', 'tabletop', 'simulation', 'rehearsal', 'preparedness', 'übung', 'simulacro', 'exercice', 'simulado',
+]);
 
 export interface SensitiveMatch {
   category: SensitiveCategory;
@@ -98,16 +109,17 @@ export interface SensitiveMatch {
   evidence: string;
 }
 
-/** Every sensitive category the text shows, in a fixed order, with its first evidence. */
-export function findSensitive(text: string): SensitiveMatch[] {
-  const matches: SensitiveMatch[] = [];
-  for (const category of sensitiveCategories) {
-    const found = cues[category].exec(text);
-    if (!found) continue;
-    if (category === 'incident' && rehearsal.test(text)) continue;
-    matches.push({ category, evidence: found[0] });
-  }
-  return matches;
+const categorySet = new Set<string>(sensitiveCategories);
+const isCategory = (concept: string): concept is SensitiveCategory => categorySet.has(concept);
+
+/** The sensitive categories among cue hits, in a fixed order, each with its first evidence. */
+export function sensitiveMatches(hits: readonly CueHit<string>[]): SensitiveMatch[] {
+  if (!hits.some((hit) => isCategory(hit.concept))) return [];
+  const rehearsed = hits.some((hit) => hit.concept === 'rehearsal');
+  const first = new Map<SensitiveCategory, string>();
+  for (const hit of hits) if (isCategory(hit.concept) && !first.has(hit.concept)) first.set(hit.concept, hit.text);
+  if (rehearsed) first.delete('incident');
+  return sensitiveCategories.filter((category) => first.has(category)).map((category) => ({ category, evidence: first.get(category)! }));
 }
 
 export const sensitiveLabels: Record<SensitiveCategory, string> = {

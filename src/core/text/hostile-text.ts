@@ -6,8 +6,9 @@
 
 const instructionPatterns = [
   // "ignore (all) (your|previous|prior) instructions" in the languages we support
-  String.raw`\b(ignore|disregard|forget|override)\b[^.\n]{0,40}\b(instructions?|prompts?|rules|guidelines)\b`,
-  String.raw`\b(ignora|ignore[sz]?|ignoriere|ignorieren|negeer|desconsidere)\b[^.\n]{0,40}\b(instrucciones|instructions|anweisungen|instruções|instructies|istruzioni)\b`,
+  String.raw`\b(ignore|disregard|forget|override)\s+(all\s+|any\s+)?(of\s+)?(your|the|my|these|those|previous|prior|above|earlier|preceding|system)\s+((previous|prior|earlier|above|original)\s+)?(instructions?|prompts?|rules|guidelines|directions)\b`,
+  String.raw`\b(ignora|ignorez|ignoriere|ignorieren|negeer|desconsidere)\b[^.\n]{0,40}\b(instrucciones|instructions|anweisungen|instruções|instructies|istruzioni)\b`,
+  String.raw`\bignore[sz]?\s+(toutes\s+)?(les|vos)\s+(instructions|consignes)\b`,
   String.raw`指示を無視|命令を無視`,
   // a note addressed to an assistant, a reviewer or a model
   String.raw`\b(note|message|attention|instructions?)\s+(to|for)\s+(any\s+|all\s+)?(ai|llm|gpt|chatbot|automated|assistants?|language models?|meeting (assistants?|reviewers?))\b`,
@@ -26,8 +27,11 @@ export interface HostileTextResult {
   removed: boolean;
 }
 
+/** Words every pattern above contains one of: most invites are ruled out by this cheap test. */
+const mightBeHostile = /ignor|disregard|forget|override|negeer|desconsid|note|message|attention|instruc|\b(?:ai|llm|gpt|chatbot)\b|verdict|sensitive|confidence|label|classif|mark|flag|rate|system prompt|jailbreak|you are now|指示|命令/i;
+
 export function removeHostileInstructions(text: string): HostileTextResult {
-  if (!instruction.test(text)) return { text, removed: false };
+  if (!mightBeHostile.test(text) || !instruction.test(text)) return { text, removed: false };
   const paragraphs = text.split(/\n\s*\n/);
   const cleaned = paragraphs.map((paragraph) => {
     if (!instruction.test(paragraph)) return paragraph;

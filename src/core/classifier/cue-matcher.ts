@@ -1,0 +1,267 @@
+/**
+ * Finds cue phrases in text fast enough to judge thousands of invites a second.
+ *
+ * A lexicon is a few hundred small regular-expression phrases. Run as one big alternation, a
+ * regular expression engine tries every phrase at every character; here each phrase is filed
+ * under the first one or two letters it can start with, the text is lower-cased once, and only
+ * the phrases filed under a word's first letters are tried, anchored at that word's start. The
+ * phrases keep the full regular-expression syntax (groups, classes, look-arounds), matched
+ * case-insensitively at word boundaries. Japanese phrases match anywhere (no spaces between words).
+ */
+
+export interface Lexicon {
+  /** Phrases matched at word boundaries, written in lower case. */
+  words: readonly string[];
+  /** Phrases matched anywhere in the text (Japanese). */
+  anywhere?: readonly string[];
+}
+
+export interface CueScan<Concept extends string> {
+  hits: CueHit<Concept>[];
+  /** Words in the text (Japanese counted roughly, two characters a word). */
+  words: number;
+}
+
+export interface CueHit<Concept extends string> {
+  concept: Concept;
+  /** The phrase as written in the text. */
+  text: string;
+  index: number;
+}
+
+const wordEnd = '(?![\\p{L}\\p{N}])';
+const letterOrDigit = /[\p{L}\p{N}]/u;
+const cjkCharacters = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+interface Probe<Concept> {
+  concept: Concept;
+  pattern: RegExp;
+}
+
+export class CueMatcher<Concept extends string> {
+  /** Sticky patterns by the one- or two-letter start of the phrases they hold. */
+  private readonly byStart = new Map<number, Probe<Concept>[]>();
+  private readonly anywhere: Probe<Concept>[] = [];
+
+  constructor(lexicons: Record<Concept, Lexicon>) {
+    for (const concept of Object.keys(lexicons) as Concept[]) {
+      const lexicon = lexicons[concept];
+      const phrasesByStart = new Map<string, string[]>();
+      for (const phrase of lexicon.words) {
+        if (/[A-Z]/.test(phrase.replace(/\\p\{\w+\}/g, ''))) throw new Error(`Cue phrase /${phrase}/ must be written in lower case`);
+        for (const start of possibleStarts(phrase)) {
+          const list = phrasesByStart.get(start) ?? [];
+          list.push(phrase);
+          phrasesByStart.set(start, list);
+        }
+      }
+      for (const [start, phrases] of phrasesByStart) {
+        const key = startKey(start);
+        const probes = this.byStart.get(key) ?? [];
+        probes.push({ concept, pattern: new RegExp(`(?:${phrases.join('|')})${wordEnd}`, 'uy') });
+        this.byStart.set(key, probes);
+      }
+      if (lexicon.anywhere?.length) {
+        this.anywhere.push({ concept, pattern: new RegExp(lexicon.anywhere.join('|'), 'gu') });
+      }
+    }
+  }
+
+  /** Every cue in the text, in order of position (several concepts may share a position). */
+  scan(text: string): CueScan<Concept> {
+    const lower = text.toLowerCase();
+    // Lower-casing keeps positions for all but a few exotic letters; then quote the lower case.
+    const source = lower.length === text.length ? text : lower;
+    const hits: CueHit<Concept>[] = [];
+    let words = 0;
+    let hasCjk = false;
+    let previousIsWord = false;
+    for (let index = 0; index < lower.length; index++) {
+      const code = lower.charCodeAt(index);
+      const isWord = isWordCode(code, lower, index);
+      if (isWord && !previousIsWord) {
+        words++;
+        this.probeAt(lower, source, index, hits);
+      }
+      if (code >= 0x3040 && code <= 0x9fff) hasCjk = true;
+      previousIsWord = isWord;
+    }
+    if (hasCjk && this.anywhere.length > 0) {
+      for (const probe of this.anywhere) {
+        probe.pattern.lastIndex = 0;
+        for (let match = probe.pattern.exec(lower); match; match = probe.pattern.exec(lower)) {
+          hits.push({ concept: probe.concept, text: source.slice(match.index, match.index + match[0].length), index: match.index });
+        }
+      }
+      hits.sort((a, b) => a.index - b.index);
+    }
+    // Japanese runs no spaces between words: count about two characters a word.
+    if (hasCjk) words += Math.floor((text.match(cjkCharacters) ?? []).length / 2);
+    return { hits, words };
+  }
+
+  /** The first cue of one concept, or undefined. */
+  find(text: string, concept: Concept): string | undefined {
+    return this.scan(text).hits.find((hit) => hit.concept === concept)?.text;
+  }
+
+  private probeAt(lower: string, source: string, index: number, hits: CueHit<Concept>[]): void {
+    const first = lower.charCodeAt(index);
+    const second = index + 1 < lower.length ? lower.charCodeAt(index + 1) : 0;
+    this.tryProbes(this.byStart.get(first * 65536 + second), lower, source, index, hits);
+    this.tryProbes(this.byStart.get(first), lower, source, index, hits);
+  }
+
+  private tryProbes(probes: Probe<Concept>[] | undefined, lower: string, source: string, index: number, hits: CueHit<Concept>[]): void {
+    if (!probes) return;
+    for (const probe of probes) {
+      probe.pattern.lastIndex = index;
+      // test() leaves lastIndex at the end of a sticky match and allocates nothing.
+      if (probe.pattern.test(lower)) hits.push({ concept: probe.concept, text: source.slice(index, probe.pattern.lastIndex), index });
+    }
+  }
+}
+
+/** One or two characters as a number, so finding a word's probes needs no string. */
+function startKey(start: string): number {
+  return start.length === 1 ? start.charCodeAt(0) : start.charCodeAt(0) * 65536 + start.charCodeAt(1);
+}
+
+function isWordCode(code: number, text: string, index: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return letterOrDigit.test(text[index]!);
+}
+
+/**
+ * The one- or two-character strings a phrase can start with, read from its leading atoms.
+ * Two characters when the set stays small, else one; a phrase whose start cannot be told
+ * (it opens with "any letter") is filed under every letter it could plausibly start with.
+ */
+export function possibleStarts(phrase: string): string[] {
+  const sequence = parseSequence(phrase, { at: 0 });
+  const two = prefixes(sequence, 2);
+  if (two && two.size <= 40) {
+    // A phrase filed under "a" is already tried at every "ab…": don't file it twice.
+    return [...two].filter((start) => start.length === 1 || !two.has(start[0]!));
+  }
+  const one = prefixes(sequence, 1);
+  if (one) return [...one];
+  throw new Error(`Cue phrase /${phrase}/ does not start with a known letter; write its first letter out`);
+}
+
+type Atom =
+  | { kind: 'chars'; chars: Set<string> | 'any'; min: number; repeats?: boolean }
+  | { kind: 'group'; alternatives: Atom[][]; min: number; repeats?: boolean }
+  | { kind: 'assertion' };
+
+interface Cursor {
+  at: number;
+}
+
+function parseSequence(source: string, cursor: Cursor): Atom[] {
+  const atoms: Atom[] = [];
+  while (cursor.at < source.length) {
+    const char = source[cursor.at]!;
+    if (char === '|' || char === ')') break;
+    let atom: Atom;
+    if (char === '(') {
+      cursor.at++;
+      let assertion = false;
+      if (source.startsWith('?:', cursor.at)) cursor.at += 2;
+      else if (/^\?<?[=!]/.test(source.slice(cursor.at, cursor.at + 3))) {
+        assertion = true;
+        cursor.at += source[cursor.at + 1] === '<' ? 3 : 2;
+      }
+      const alternatives: Atom[][] = [parseSequence(source, cursor)];
+      while (source[cursor.at] === '|') {
+        cursor.at++;
+        alternatives.push(parseSequence(source, cursor));
+      }
+      cursor.at++; // ')'
+      atom = assertion ? { kind: 'assertion' } : { kind: 'group', alternatives, min: 1 };
+    } else if (char === '[') {
+      const end = source.indexOf(']', cursor.at + 1);
+      const body = source.slice(cursor.at + 1, end);
+      cursor.at = end + 1;
+      atom = { kind: 'chars', chars: classChars(body), min: 1 };
+    } else if (char === '\\') {
+      const escaped = source[cursor.at + 1]!;
+      if (escaped === 'p') {
+        cursor.at = source.indexOf('}', cursor.at) + 1;
+        atom = { kind: 'chars', chars: 'any', min: 1 };
+      } else if (escaped === 'd') {
+        cursor.at += 2;
+        atom = { kind: 'chars', chars: new Set('0123456789'), min: 1 };
+      } else {
+        cursor.at += 2;
+        atom = { kind: 'chars', chars: new Set([escaped]), min: 1 };
+      }
+    } else {
+      cursor.at++;
+      atom = { kind: 'chars', chars: new Set([char]), min: 1 };
+    }
+    const quantifier = /^(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/.exec(source.slice(cursor.at));
+    if (quantifier && atom.kind !== 'assertion') {
+      cursor.at += quantifier[0].length;
+      const symbol = quantifier[0][0];
+      atom.min = symbol === '?' || symbol === '*' ? 0 : symbol === '{' ? Number(quantifier[1]) : 1;
+      atom.repeats = symbol !== '?';
+    }
+    atoms.push(atom);
+  }
+  return atoms;
+}
+
+function classChars(body: string): Set<string> | 'any' {
+  if (body.startsWith('^') || body.includes('\\p')) return 'any';
+  const chars = new Set<string>();
+  for (let index = 0; index < body.length; index++) {
+    const char = body[index]!;
+    if (char === '\\') {
+      chars.add(body[++index]!);
+    } else if (body[index + 1] === '-' && index + 2 < body.length) {
+      for (let code = char.charCodeAt(0); code <= body.charCodeAt(index + 2); code++) chars.add(String.fromCharCode(code));
+      index += 2;
+    } else {
+      chars.add(char);
+    }
+  }
+  return chars;
+}
+
+/** Strings of up to `length` characters the sequence can start with; null if unknowable. */
+function prefixes(sequence: Atom[], length: number): Set<string> | null {
+  let results = new Set<string>(['']);
+  const done = new Set<string>();
+  for (const atom of sequence) {
+    if (atom.kind === 'assertion') continue;
+    const open = [...results].filter((prefix) => prefix.length < length);
+    if (open.length === 0) break;
+    const next = new Set<string>();
+    for (const prefix of open) {
+      const extensions = atomPrefixes(atom, length - prefix.length);
+      if (!extensions) return null;
+      for (const extension of extensions) next.add(prefix + extension);
+      if (atom.min === 0) next.add(prefix);
+    }
+    for (const prefix of results) if (prefix.length >= length) done.add(prefix);
+    results = next;
+    // After a repeated atom the next character is unknown: what we have is as long as it gets.
+    if (atom.repeats) break;
+  }
+  for (const prefix of results) done.add(prefix);
+  done.delete('');
+  return done.size > 0 ? done : null;
+}
+
+function atomPrefixes(atom: Atom, length: number): Set<string> | null {
+  if (atom.kind === 'assertion') return new Set(['']);
+  if (atom.kind === 'chars') return atom.chars === 'any' ? null : atom.chars;
+  const results = new Set<string>();
+  for (const alternative of atom.alternatives) {
+    const found = prefixes(alternative, length);
+    if (!found) return null;
+    for (const prefix of found) results.add(prefix);
+  }
+  return results;
+}

@@ -1,0 +1,49 @@
+import { extractAgenda } from '../../../src/core/agenda/extract-agenda.js';
+
+describe('extractAgenda', () => {
+  it('reads a bulleted list as the agenda and keeps the intro as prose', () => {
+    const agenda = extractAgenda('Hi all,\n• Status of batch 7 – info\n• Decide: palette A or B\n• AOB');
+    expect(agenda.structured).toBe(true);
+    expect(agenda.items.map((item) => item.text)).toEqual(['Status of batch 7 – info', 'Decide: palette A or B', 'AOB']);
+    expect(agenda.prose).toEqual(['Hi all,']);
+  });
+
+  it('splits a numbered agenda written on one line', () => {
+    const agenda = extractAgenda('Pauta: 1. Status dos embarques – informativo 2. Resultados das auditorias 3. Decisão: aprovar o fornecedor');
+    expect(agenda.items.map((item) => item.text)).toEqual([
+      'Status dos embarques – informativo',
+      'Resultados das auditorias',
+      'Decisão: aprovar o fornecedor',
+    ]);
+  });
+
+  it('reads time-boxed lines and works out their minutes', () => {
+    const agenda = extractAgenda('09:30–09:45 Welcome and coffee\n09:45-10:30 Roadmap discussion\n10:30 Wrap-up');
+    expect(agenda.items).toEqual([
+      { text: 'Welcome and coffee', minutes: 15 },
+      { text: 'Roadmap discussion', minutes: 45 },
+      { text: 'Wrap-up' },
+    ]);
+  });
+
+  it('recognises owners written after a dash, in parentheses or labelled', () => {
+    const agenda = extractAgenda('- Utilisation by specialty – KAT\n- Recruiting calendar (Marcus, 5 min)\n- Risk review [owner: Dana Lee]\n- Catalogue dates – info');
+    expect(agenda.items.map((item) => item.owner)).toEqual(['KAT', 'Marcus', 'Dana Lee', undefined]);
+    expect(agenda.items[1]?.minutes).toBe(5);
+  });
+
+  it('joins a wrapped continuation line to its item', () => {
+    const agenda = extractAgenda('1. Serious incident review: findings\n   and agreement of the action plan\n2. AOB');
+    expect(agenda.items[0]?.text).toBe('Serious incident review: findings and agreement of the action plan');
+  });
+
+  it('reads prose clause by clause when there is no list', () => {
+    const agenda = extractAgenda("First we'll go through the scrap figures, and then we need to agree on a third shift. Bring your notes.");
+    expect(agenda.structured).toBe(false);
+    expect(agenda.items.map((item) => item.text)).toEqual(["First we'll go through the scrap figures", 'we need to agree on a third shift.', 'Bring your notes.']);
+  });
+
+  it('returns nothing for an empty body', () => {
+    expect(extractAgenda('')).toEqual({ structured: false, items: [], prose: [] });
+  });
+});

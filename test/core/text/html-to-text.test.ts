@@ -1,0 +1,29 @@
+import { htmlToText, looksLikeHtml } from '../../../src/core/text/html-to-text.js';
+
+describe('htmlToText', () => {
+  it('turns paragraphs and list items into lines, keeping bullets and numbers', () => {
+    const text = htmlToText('<p>Agenda</p><ul><li>Status</li><li>Decide: A or B</li></ul><ol><li>One</li><li>Two</li></ol>');
+    expect(text.split('\n')).toEqual(['Agenda', '• Status', '• Decide: A or B', '1. One', '2. Two']);
+  });
+
+  it('decodes entities and drops scripts and styles', () => {
+    expect(htmlToText('<style>p{color:red}</style><p>Click &amp; collect&nbsp;KPIs</p><script>alert(1)</script>')).toBe('Click & collect KPIs');
+  });
+
+  it('treats <br> as a line break', () => {
+    expect(htmlToText('Join with Google Meet<br>meet.google.com/abc')).toBe('Join with Google Meet\nmeet.google.com/abc');
+  });
+
+  it('recognises HTML but not plain text with angle brackets', () => {
+    expect(looksLikeHtml('<p>Hello</p>')).toBe(true);
+    expect(looksLikeHtml('Budget < 5% over plan, > 2 weeks late')).toBe(false);
+  });
+
+  it('flattens a 1 MB body quickly', () => {
+    const html = `<div>${'<p>Status of the migration &amp; next steps</p>'.repeat(22_000)}</div>`;
+    const started = performance.now();
+    const text = htmlToText(html);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(text.startsWith('Status of the migration & next steps')).toBe(true);
+  });
+});
