@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { judgeNames } from './core/verdict.js';
+import { checkCommand } from './cli/check-command.js';
+import { evalCommand } from './cli/eval-command.js';
+import { exitCodes, processIo, UsageError, type CliIo } from './cli/io.js';
+import { InputError } from './cli/read-invites.js';
+import { createJudge } from './judge/create-judge.js';
+
+/**
+ * `invite-challenger`: judge meeting invites from the command line.
+ * Exit status: 0 success, 1 runtime failure, 2 bad input or usage (one line on stderr).
+ */
+
+const usage = `Usage: invite-challenger <command> [options]
+
+Commands:
+  check <file|->   Judge every invite in an .ics, .json or .jsonl file (- reads stdin)
+  eval <file>      Score the judge against the "label"/"sensitive" fields of a .jsonl file
+
+Options:
+  --json                        One JSON line per invite: {"id", ...Verdict} (eval: the scores as JSON)
+  --judge embedded|llm|hybrid   Which judge to use (default: $JUDGE or embedded)
+  -h, --help                    Show this help
+  -v, --version                 Show the version
+
+Environment: HOURLY_RATE, CURRENCY, JUDGE, LLM_PROVIDER, LLM_MODEL, LLM_BASE_URL, LLM_API_KEY (see .env.example).`;
+
+const optionSpec = {
+  json: { type: 'boolean', default: false },
+  judge: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} as const;
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof InputError) {
+      io.stderr(`invite-challenger: ${error.message}`);
+      return exitCodes.badInput;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`invite-challenger: ${error.message}`);
+      return exitCodes.badInput;
+    }
+    io.stderr(`invite-challenger: ${error instanceof Error ? error.message : String(error)}`);
+    if (io.env.DEBUG) io.stderr(error instanceof Error ? (error.stack ?? '') : '');
+    return exitCodes.failure;
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv);
+  if (values.version) {
+    io.stdout(await version());
+    return exitCodes.ok;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    io.stdout(usage);
+    return command === undefined && !values.help ? exitCodes.badInput : exitCodes.ok;
+  }
+  switch (command) {
+    case 'check': {
+      const file = onlyFile(command, rest);
+      const judge = createJudge(configFor(values.judge, io));
+      return checkCommand({ file, json: values.json, judge }, io);
+    }
+    case 'eval': {
+      const file = onlyFile(command, rest);
+      const judge = createJudge(configFor(values.judge, io));
+      return evalCommand({ file, json: values.json, judge }, io);
+    }
+    default:
+      throw new UsageError(`unknown command "${command}" (commands: check, eval; see --help)`);
+  }
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: optionSpec, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
+  }
+}
+
+function onlyFile(command: string, rest: string[]): string {
+  if (rest.length !== 1) throw new UsageError(`${command} takes one file (or - for stdin), got ${rest.length}`);
+  return rest[0]!;
+}
+
+function configFor(judgeFlag: string | undefined, io: CliIo): Config {
+  if (judgeFlag !== undefined && !(judgeNames as readonly string[]).includes(judgeFlag)) {
+    throw new UsageError(`--judge must be one of ${judgeNames.join(', ')}, got "${judgeFlag}"`);
+  }
+  return loadConfig(judgeFlag ? { ...io.env, JUDGE: judgeFlag } : io.env);
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}

@@ -1,0 +1,191 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { icsToInvites } from '../calendars/ics/ics-to-invites.js';
+import { InvalidInviteError, parseInvite, type Invite } from '../core/invite.js';
+
+/**
+ * Reads invites from a file or standard input: `.ics` (every VEVENT), `.json` (one Invite or an
+ * array of them) or `.jsonl` (one per line). A bad event or line becomes a one-line problem naming
+ * file, line and field; the good ones are still read. Input that is not text at all is refused.
+ */
+
+export type InviteFormat = 'ics' | 'json' | 'jsonl';
+
+export interface InviteEntry {
+  invite: Invite;
+  /** The invite's own id, or file:line when it has none. */
+  id: string;
+  /** The record as written, for fields beyond the Invite (labels in `eval`). */
+  record?: Record<string, unknown>;
+  line?: number;
+}
+
+export interface InviteSource {
+  entries: InviteEntry[];
+  /** One line each: `file:line: field "x": problem`. */
+  problems: string[];
+}
+
+/** The whole input is unusable (missing, empty, binary): nothing was read. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+export async function readInviteSource(path: string, readStdin: () => Promise<Buffer>): Promise<InviteSource> {
+  const name = path === '-' ? 'stdin' : path;
+  const bytes = path === '-' ? await readStdin() : await readFileOrExplain(path);
+  const text = decodeText(bytes, name);
+  return parseInviteText(text, name, formatFromName(path));
+}
+
+async function readFileOrExplain(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`${path}: no such file`);
+    if (code === 'EISDIR') throw new InputError(`${path}: is a directory, not a file`);
+    if (code === 'EACCES') throw new InputError(`${path}: permission denied`);
+    throw new InputError(`${path}: cannot read (${code ?? (error as Error).message})`);
+  }
+}
+
+export function decodeText(bytes: Uint8Array, name: string): string {
+  if (bytes.length === 0) throw new InputError(`${name}: empty input, no invites to judge`);
+  if (bytes.includes(0)) throw new InputError(`${name}: binary data, expected .ics, .json or .jsonl text`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    throw new InputError(`${name}: not valid UTF-8 text (bad byte at offset ${offset})`);
+  }
+  text = text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw new InputError(`${name}: empty input, no invites to judge`);
+  return text;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  // Binary search for the longest valid prefix (a cut inside a character also fails, so step back 3).
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    try {
+      decoder.decode(bytes.subarray(0, middle));
+      low = middle;
+    } catch {
+      high = middle - 1;
+    }
+  }
+  return low;
+}
+
+function formatFromName(path: string): InviteFormat | undefined {
+  switch (extname(path).toLowerCase()) {
+    case '.ics':
+    case '.ical':
+    case '.ifb':
+      return 'ics';
+    case '.json':
+      return 'json';
+    case '.jsonl':
+    case '.ndjson':
+      return 'jsonl';
+    default:
+      return undefined;
+  }
+}
+
+function sniffFormat(text: string): InviteFormat {
+  const start = text.trimStart();
+  if (/^BEGIN:V(CALENDAR|EVENT)/i.test(start)) return 'ics';
+  if (start.startsWith('[')) return 'json';
+  const lines = start.split('\n').filter((line) => line.trim() !== '');
+  if (lines.length > 1 && lines.every((line) => line.trimStart().startsWith('{'))) return 'jsonl';
+  return 'json';
+}
+
+export function parseInviteText(text: string, name: string, format: InviteFormat = sniffFormat(text)): InviteSource {
+  const label = name === 'stdin' ? 'stdin' : basename(name);
+  switch (format) {
+    case 'ics':
+      return fromIcs(text, name);
+    case 'json':
+      return fromJson(text, name, label);
+    case 'jsonl':
+      return fromJsonLines(text, name, label);
+  }
+}
+
+function fromIcs(text: string, name: string): InviteSource {
+  const { invites, problems } = icsToInvites(text);
+  return {
+    entries: invites.map((invite, index) => ({ invite, id: invite.id ?? `${basename(name)}#${index + 1}` })),
+    problems: problems.map((problem) =>
+      [name, problem.line, problem.field && !problem.message.includes(`"${problem.field}"`) ? ` field "${problem.field}"` : '']
+        .filter((part) => part !== undefined && part !== '')
+        .join(':') + `: ${problem.message}`,
+    ),
+  };
+}
+
+function fromJson(text: string, name: string, label: string): InviteSource {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { entries: [], problems: [`${name}:${jsonErrorLine(text, error)}: invalid JSON: ${jsonErrorMessage(error)}`] };
+  }
+  const records = Array.isArray(data) ? data : [data];
+  const source: InviteSource = { entries: [], problems: [] };
+  records.forEach((record, index) => {
+    const where = Array.isArray(data) ? `${name}: item ${index + 1}` : name;
+    addRecord(source, record, where, `${label}#${index + 1}`);
+  });
+  return source;
+}
+
+function fromJsonLines(text: string, name: string, label: string): InviteSource {
+  const source: InviteSource = { entries: [], problems: [] };
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    const lineNumber = index + 1;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch (error) {
+      source.problems.push(`${name}:${lineNumber}: invalid JSON: ${jsonErrorMessage(error)}`);
+      return;
+    }
+    addRecord(source, record, `${name}:${lineNumber}`, `${label}:${lineNumber}`, lineNumber);
+  });
+  return source;
+}
+
+function addRecord(source: InviteSource, record: unknown, where: string, fallbackId: string, line?: number): void {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    source.problems.push(`${where}: expected an invite object, got ${Array.isArray(record) ? 'an array' : typeof record}`);
+    return;
+  }
+  try {
+    const invite = parseInvite(record);
+    source.entries.push({ invite, id: invite.id ?? fallbackId, record: record as Record<string, unknown>, line });
+  } catch (error) {
+    if (!(error instanceof InvalidInviteError)) throw error;
+    source.problems.push(`${where}: ${error.message}`);
+  }
+}
+
+/** V8's JSON messages quote the input; keep them to one short line. */
+function jsonErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, ' ').slice(0, 120);
+}
+
+function jsonErrorLine(text: string, error: unknown): number {
+  const position = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+  if (!position) return 1;
+  return text.slice(0, Number(position[1])).split('\n').length;
+}

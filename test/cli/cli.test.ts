@@ -1,0 +1,160 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { main } from '../../src/cli.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { verdictSchema } from '../../src/core/verdict.js';
+import { sharedDirectory } from '../support/shared-data.js';
+
+/** Runs the CLI in-process and captures what it writes. */
+async function run(argv: string[], options: { stdin?: string | Buffer; env?: Record<string, string> } = {}) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io: CliIo = {
+    stdout: (text) => stdout.push(text),
+    stderr: (text) => stderr.push(text),
+    readStdin: async () => Buffer.from(options.stdin ?? ''),
+    env: options.env ?? {},
+  };
+  const status = await main(argv, io);
+  return { status, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'invite-challenger-cli-'));
+const file = (name: string, content: string | Buffer) => {
+  const path = join(folder, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+const invite = (overrides: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    subject: 'Weekly trading update',
+    body: 'Sales vs budget by state, top and bottom stores, stock cover. The numbers are live in the dashboard.',
+    organizer: { email: 'mei@shop.example.com' },
+    attendees: Array.from({ length: 9 }, (_, i) => ({ email: `p${i}@shop.example.com` })),
+    start: '2025-06-02T09:00:00+10:00',
+    durationMinutes: 30,
+    recurrence: 'weekly',
+    ...overrides,
+  });
+
+describe('invite-challenger check', () => {
+  it('prints one JSON line per invite with the id and a valid verdict', async () => {
+    const path = file('two.jsonl', `${invite({ id: 'trading' })}\n${invite({ id: 'sync', subject: 'Sync', body: '' })}\n`);
+    const result = await run(['check', '--json', path]);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((line) => line.id)).toEqual(['trading', 'sync']);
+    expect(lines.map((line) => line.verdict)).toEqual(['async', 'keep']);
+    for (const { id: _id, ...verdict } of lines) expect(() => verdictSchema.parse(verdict)).not.toThrow();
+  });
+
+  it('prints a readable verdict with reasons and cost by default', async () => {
+    const result = await run(['check', file('one.json', invite({ id: 'trading' }))]);
+    expect(result.stdout).toContain('ASYNC');
+    expect(result.stdout).toMatch(/• .*status updates|• One-way information/);
+    expect(result.stdout).toMatch(/Cost: 10 people × 30 min = 5 person-hours, USD 375; 21\.67 person-hours, USD 1,625 a month/);
+  });
+
+  it('judges the good lines, reports each bad one with file, line and field, and exits 2', async () => {
+    const path = file('mixed.jsonl', [invite({ id: 'a' }), '{"subject": "no time"', invite({ id: 'c', start: 'tomorrow' }), invite({ id: 'd' })].join('\n'));
+    const result = await run(['check', '--json', path]);
+    expect(result.status).toBe(2);
+    expect(result.stdout.split('\n').map((line) => JSON.parse(line).id)).toEqual(['a', 'd']);
+    const problems = result.stderr.split('\n');
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(new RegExp(`^${path}:2: invalid JSON`));
+    expect(problems[1]).toMatch(new RegExp(`^${path}:3: field "start": expected an ISO 8601`));
+  });
+
+  it('reads an .ics calendar', async () => {
+    const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:standup-1', 'DTSTART:20250602T090000Z', 'DTEND:20250602T091500Z',
+      'SUMMARY:Level design standup', 'DESCRIPTION:Yesterday / today / blockers. 15 min hard stop.', 'RRULE:FREQ=DAILY',
+      'ORGANIZER;CN=Lead:mailto:lead@studio.example.net', 'ATTENDEE;CN=A:mailto:a@studio.example.net', 'ATTENDEE;CN=B:mailto:b@studio.example.net',
+      'ATTENDEE;CN=C:mailto:c@studio.example.net', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+    const result = await run(['check', '--json', file('standup.ics', ics)]);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ id: 'standup-1', verdict: 'async', cost: { attendees: 4, minutes: 15 } });
+  });
+
+  it('reads standard input when the file is -', async () => {
+    const result = await run(['check', '--json', '-'], { stdin: invite({ id: 'piped' }) });
+    expect(JSON.parse(result.stdout).id).toBe('piped');
+  });
+
+  it.each([
+    ['an empty file', () => file('empty.jsonl', ''), /empty input/],
+    ['a binary file', () => file('image.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x0d, 0x0a])), /binary data/],
+    ['invalid UTF-8', () => file('latin1.jsonl', Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d])), /not valid UTF-8 text \(bad byte at offset 2\)/],
+    ['a missing file', () => join(folder, 'nope.ics'), /no such file/],
+  ])('refuses %s with one clear line and exit status 2', async (_case, makePath, message) => {
+    const result = await run(['check', makePath()]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  });
+
+  it('uses the configured hourly rate and currency', async () => {
+    const result = await run(['check', '--json', file('rate.json', invite())], { env: { HOURLY_RATE: '100', CURRENCY: 'EUR' } });
+    expect(JSON.parse(result.stdout).cost).toMatchObject({ amount: 500, currency: 'EUR' });
+  });
+
+  it.each([
+    [['frob'], /unknown command "frob"/],
+    [['check'], /check takes one file/],
+    [['check', '--judge', 'oracle', 'x.jsonl'], /--judge must be one of embedded, llm, hybrid/],
+    [['check', '--verbose', 'x.jsonl'], /Unknown option '--verbose'/],
+  ])('answers a usage mistake %j with exit status 2', async (argv, message) => {
+    const result = await run(argv);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('reports a bad environment variable by name', async () => {
+    const result = await run(['check', file('env.json', invite())], { env: { HOURLY_RATE: 'lots' } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('invite-challenger: invalid configuration: HOURLY_RATE: must be a number');
+  });
+});
+
+describe('invite-challenger eval', () => {
+  it('scores the development set and prints the figures', async () => {
+    const result = await run(['eval', resolve(sharedDirectory, 'invites', 'dev-invites.jsonl')]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Invites scored: +90/);
+    expect(result.stdout).toMatch(/Sensitive judged async: +0/);
+    expect(result.stdout).toMatch(/Confusion matrix/);
+  });
+
+  it('prints JSON figures with --json', async () => {
+    const lines = [invite({ id: 'a', label: 'async', sensitive: false }), invite({ id: 'b', label: 'keep', sensitive: false })];
+    const result = await run(['eval', '--json', file('labelled.jsonl', lines.join('\n'))]);
+    const figures = JSON.parse(result.stdout);
+    expect(figures).toMatchObject({ count: 2, accuracy: 0.5, sensitiveJudgedAsync: 0 });
+    expect(figures.confusion.keep.async).toBe(1);
+  });
+
+  it('names the lines that have no label', async () => {
+    const result = await run(['eval', file('unlabelled.jsonl', `${invite({ label: 'async' })}\n${invite()}\n`)]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/unlabelled\.jsonl:2: field "label"/);
+  });
+});
+
+describe('the installed command', () => {
+  const exec = promisify(execFile);
+  const bin = resolve(process.cwd(), 'bin', 'invite-challenger.js');
+
+  it('runs from the built output with the documented exit statuses', async () => {
+    const ok = await exec('node', [bin, 'check', '--json', file('bin.json', invite({ id: 'bin' }))]);
+    expect(JSON.parse(ok.stdout).id).toBe('bin');
+    await expect(exec('node', [bin, 'check', join(folder, 'missing.ics')])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^invite-challenger: .*missing\.ics: no such file\n$/),
+    });
+  });
+});
