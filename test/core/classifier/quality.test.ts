@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { classifyInvite } from '../../../src/core/classifier/embedded-classifier.js';
+import { evaluate } from '../../../src/core/evaluation.js';
+import { parseInvite } from '../../../src/core/invite.js';
+import { verdictSchema, type VerdictKind } from '../../../src/core/verdict.js';
+import { readJsonLines, realInvites, sharedDirectory } from '../../support/shared-data.js';
+
+interface Labelled {
+  id: string;
+  label: VerdictKind;
+  sensitive: boolean;
+}
+
+function score(path: string) {
+  const records = readJsonLines<Labelled>(path);
+  return evaluate(records.map((record) => ({ label: record.label, sensitive: record.sensitive, verdict: classifyInvite(parseInvite(record)).verdict })));
+}
+
+describe('embedded classifier quality', () => {
+  it.each([
+    ['the development set', resolve(sharedDirectory, 'invites', 'dev-invites.jsonl')],
+    ['our own blind-written fixtures', resolve(process.cwd(), 'test', 'fixtures', 'labelled-invites.jsonl')],
+  ])('meets the quality bar on %s', (_name, path) => {
+    const result = score(path);
+    expect(result.sensitiveJudgedAsync).toBe(0);
+    expect(result.accuracy).toBeGreaterThanOrEqual(0.85);
+    expect(result.asyncPrecision).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('embedded classifier on real invites nobody here wrote', () => {
+  const invites = realInvites().map((record) => parseInvite(record));
+
+  it('gives every one a valid verdict with at most five reasons', () => {
+    for (const invite of invites) {
+      const verdict = verdictSchema.parse(classifyInvite(invite));
+      expect(verdict.reasons.length).toBeGreaterThan(0);
+      expect(verdict.reasons.length).toBeLessThanOrEqual(5);
+      for (const reason of verdict.reasons) expect(reason).not.toMatch(/undefined|NaN|\n/);
+      if (verdict.suggestion) expect(verdict.suggestion.keepMinutes).toBeLessThan(invite.durationMinutes);
+    }
+  });
+
+  it('keeps social events and never calls a performance review async', () => {
+    const byId = new Map(invites.map((invite) => [invite.id, invite]));
+    const judged = (id: string) => classifyInvite(byId.get(id)!);
+    expect(judged('enron-cal-063').verdict).toBe('keep'); // a farewell
+    expect(judged('enron-cal-043')).toMatchObject({ sensitive: true }); // "Mid Year Review w/ ..."
+    expect(judged('ics-fixture-014').verdict).not.toBe('async'); // "Annual Employee Review"
+  });
+
+  it('is deterministic: the same invite gets the same verdict', () => {
+    for (const invite of invites.slice(0, 20)) expect(classifyInvite(invite)).toEqual(classifyInvite(invite));
+  });
+});
