@@ -101,6 +101,9 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       azureApiVersion: env.AZURE_OPENAI_API_VERSION,
     };
   }
+  if (env.JUDGE !== 'embedded' && !env.LLM_PROVIDER) {
+    problems.push(`LLM_PROVIDER: required for JUDGE=${env.JUDGE} (one of ${llmProviders.join(', ')})`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     judge: env.JUDGE,

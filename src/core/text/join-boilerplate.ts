@@ -38,9 +38,10 @@ const dialInContext = /#|,,|\b(pin|id|code|toll|dial|tap|mobile|audio|conference
 
 function isDialInLine(line: string): boolean {
   if (!phoneNumber.test(line)) return false;
-  if (dialInContext.test(line)) return true;
+  // A sentence that happens to hold a phone number is content, not a dial-in block.
   const words = line.replace(phoneNumber, ' ').match(/\p{L}{2,}/gu) ?? [];
-  return words.length <= 3;
+  if (words.length > 10) return false;
+  return words.length <= 3 || dialInContext.test(line);
 }
 
 export function stripJoinBoilerplate(text: string): string {
