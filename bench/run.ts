@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { measureEmbeddedThroughput } from './embedded-throughput.js';
+import { measureHybrid } from './hybrid.js';
 
 /** `npm run bench`: prints the figures; it asserts nothing. */
 
@@ -19,3 +20,19 @@ console.log(`  judge alone (parsed):      ${integer(figures.judgeOnlyPerSecond)}
 console.log(`  parse + validate + judge:  ${integer(figures.judgedPerSecond)} invites/s`);
 console.log(`  cost relative to JSON.parse: ${figures.ratioToJsonParse.toFixed(1)}×`);
 console.log(`  1 MB HTML body judged in:  ${figures.largeHtmlMilliseconds.toFixed(1)} ms`);
+
+for (const [name, path] of [
+  ['development set', source],
+  ['blind fixtures', fixtures],
+] as const) {
+  const labelledLines = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const hybrid = await measureHybrid(labelledLines);
+  const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
+  console.log(`\nHybrid judge on the ${name} (fake LLM on 127.0.0.1 answering the true label after 800 ms)`);
+  console.log(`  sent to the LLM:           ${hybrid.sentToLlm} of ${hybrid.invites} (${percent(hybrid.sentToLlm / hybrid.invites)})`);
+  console.log(`  accuracy, embedded alone:  ${hybrid.embeddedAccuracy.toFixed(3)}`);
+  console.log(`  accuracy, hybrid (oracle): ${hybrid.hybridAccuracy.toFixed(3)}  (sensitive judged async: ${hybrid.hybridSensitiveJudgedAsync})`);
+  console.log(`  our overhead around a call: p50 ${hybrid.overheadP50Ms.toFixed(1)} ms, p95 ${hybrid.overheadP95Ms.toFixed(1)} ms`);
+  console.log(`  prompt size (system + invite): median ${hybrid.promptTokensMedian} tokens, max ${hybrid.promptTokensMax}`);
+  console.log(`  whole request incl. JSON schema: median ${hybrid.requestTokensMedian} tokens (about 4 characters a token)`);
+}
