@@ -11,9 +11,11 @@ const genericLabels = new Set(['mail', 'email', 'corp', 'ad', 'internal', 'globa
 function organisationDomain(email: string): string | null {
   const at = email.lastIndexOf('@');
   if (at < 0) return null;
-  const labels = email.slice(at + 1).trim().toLowerCase().split('.').filter(Boolean);
-  while (labels.length > 2 && genericLabels.has(labels[0]!)) labels.shift();
-  return labels.length >= 2 ? labels.join('.') : null;
+  let domain = email.slice(at + 1).trim().toLowerCase();
+  for (let dot = domain.indexOf('.'); dot > 0 && domain.indexOf('.', dot + 1) > 0 && genericLabels.has(domain.slice(0, dot)); dot = domain.indexOf('.')) {
+    domain = domain.slice(dot + 1);
+  }
+  return domain.includes('.') && !domain.startsWith('.') && !domain.endsWith('.') ? domain : null;
 }
 
 /** Same organisation when one domain is the other or a subdomain of it (ect.enron.com ~ enron.com). */

@@ -97,7 +97,8 @@ function describeItem(rawLine: string, rest: string): AgendaCandidate {
   }
   const written = minutesWritten.exec(rest);
   if (written && candidate.minutes === undefined) candidate.minutes = Number(written[1]);
-  const labelled = ownerLabelled.exec(rest);
+  // Cheap test first: a labelled owner needs a bracket or a colon.
+  const labelled = /[([:]/.test(rest) ? ownerLabelled.exec(rest) : null;
   const dashed = ownerAfterDash.exec(rest);
   const parenthesised = ownerInParentheses.exec(rest);
   if (labelled) candidate.owner = (labelled[1] ?? labelled[2])?.trim();

@@ -34,7 +34,9 @@ export function classifyItem(text: string): ItemReading {
   if (taggedAsDecision.test(text)) return read('decision', text.split(/[:\s]/)[0]);
   const nothingLive = first('nothingLive');
   if (nothingLive) return read('info', nothingLive);
-  if (taggedAsInformation.test(text.slice(-40))) return read('info', 'marked for information');
+  const tail = text.slice(-40).toLowerCase();
+  const mayBeTagged = tail.includes('info') || tail.includes('fyi') || tail.includes('noting');
+  if (mayBeTagged && taggedAsInformation.test(tail)) return read('info', 'marked for information');
   const decision = first('decision');
   if (decision) return read('decision', decision);
   const discussion = first('discussion');

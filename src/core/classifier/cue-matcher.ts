@@ -38,10 +38,20 @@ interface Probe<Concept> {
   pattern: RegExp;
 }
 
+/** A character trie of the phrases that are plain text once their alternatives are spelled out. */
+interface TrieNode<Concept> {
+  next: Map<number, TrieNode<Concept>>;
+  /** Concepts whose phrase ends here (to match, the word must end here too). */
+  ends?: Concept[];
+}
+
+const maxSpelledOut = 200;
+
 export class CueMatcher<Concept extends string> {
   /** Sticky patterns by the one- or two-letter start of the phrases they hold. */
   private readonly byStart = new Map<number, Probe<Concept>[]>();
   private readonly anywhere: Probe<Concept>[] = [];
+  private readonly trie: TrieNode<Concept> = { next: new Map() };
 
   constructor(lexicons: Record<Concept, Lexicon>) {
     for (const concept of Object.keys(lexicons) as Concept[]) {
@@ -49,6 +59,12 @@ export class CueMatcher<Concept extends string> {
       const phrasesByStart = new Map<string, string[]>();
       for (const phrase of lexicon.words) {
         if (/[A-Z]/.test(phrase.replace(/\\p\{\w+\}/g, ''))) throw new Error(`Cue phrase /${phrase}/ must be written in lower case`);
+        // Most phrases are plain text with a few alternatives: walking a trie beats a regex.
+        const spelledOut = spellOut(parseSequence(phrase, { at: 0 }));
+        if (spelledOut && spelledOut.length <= maxSpelledOut) {
+          for (const text of spelledOut) this.addToTrie(text, concept);
+          continue;
+        }
         for (const start of possibleStarts(phrase)) {
           const list = phrasesByStart.get(start) ?? [];
           list.push(phrase);
@@ -105,7 +121,36 @@ export class CueMatcher<Concept extends string> {
     return this.scan(text).hits.find((hit) => hit.concept === concept)?.text;
   }
 
+  private addToTrie(text: string, concept: Concept): void {
+    let node = this.trie;
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      let child = node.next.get(code);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(code, child);
+      }
+      node = child;
+    }
+    node.ends ??= [];
+    if (!node.ends.includes(concept)) node.ends.push(concept);
+  }
+
+  private walkTrie(lower: string, source: string, start: number, hits: CueHit<Concept>[]): void {
+    let node: TrieNode<Concept> | undefined = this.trie;
+    for (let index = start; node && index < lower.length; ) {
+      node = node.next.get(lower.charCodeAt(index));
+      index++;
+      if (node?.ends && (index >= lower.length || !isWordCode(lower.charCodeAt(index), lower, index))) {
+        for (const concept of node.ends) {
+          if (!hits.some((hit) => hit.index === start && hit.concept === concept)) hits.push({ concept, text: source.slice(start, index), index: start });
+        }
+      }
+    }
+  }
+
   private probeAt(lower: string, source: string, index: number, hits: CueHit<Concept>[]): void {
+    this.walkTrie(lower, source, index, hits);
     const first = lower.charCodeAt(index);
     const second = index + 1 < lower.length ? lower.charCodeAt(index + 1) : 0;
     this.tryProbes(this.byStart.get(first * 65536 + second), lower, source, index, hits);
@@ -262,6 +307,32 @@ function atomPrefixes(atom: Atom, length: number): Set<string> | null {
     const found = prefixes(alternative, length);
     if (!found) return null;
     for (const prefix of found) results.add(prefix);
+  }
+  return results;
+}
+
+/** Every plain text a phrase can be, or null when it has open-ended parts (any letter, look-arounds). */
+function spellOut(sequence: Atom[]): string[] | null {
+  let results = [''];
+  for (const atom of sequence) {
+    if (atom.kind === 'assertion' || atom.repeats) return null;
+    let options: string[];
+    if (atom.kind === 'chars') {
+      if (atom.chars === 'any') return null;
+      options = [...atom.chars];
+    } else {
+      options = [];
+      for (const alternative of atom.alternatives) {
+        const spelled = spellOut(alternative);
+        if (!spelled) return null;
+        options.push(...spelled);
+      }
+    }
+    if (atom.min === 0) options.push('');
+    const next: string[] = [];
+    for (const prefix of results) for (const option of options) next.push(prefix + option);
+    if (next.length > maxSpelledOut) return null;
+    results = next;
   }
   return results;
 }

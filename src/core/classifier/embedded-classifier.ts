@@ -59,7 +59,7 @@ function readInvite(invite: Invite, cost: MeetingCost): Reading {
   const agenda = extractAgenda(text.body);
   // Each piece of text is scanned once: the subject, each agenda item, each sentence of prose.
   const subject = classifyItem(text.subject);
-  const items: ReadItem[] = agenda.items.map((item) => ({ ...item, ...classifyItem(item.text) }));
+  const items: ReadItem[] = agenda.items.map((item) => Object.assign(classifyItem(item.text), item));
   const prose = splitSentences(agenda.prose.join('\n')).map(classifyItem);
   // In prose, "the paper was circulated" prepares the meeting; it is not an item to move.
   if (!agenda.structured && items.some((item) => item.kind === 'decision' || item.kind === 'discussion')) {

@@ -28,7 +28,7 @@ export interface HostileTextResult {
 }
 
 /** Words every pattern above contains one of: most invites are ruled out by this cheap test. */
-const mightBeHostile = /ignor|disregard|forget|override|negeer|desconsid|note|message|attention|instruc|\b(?:ai|llm|gpt|chatbot)\b|verdict|sensitive|confidence|label|classif|mark|flag|rate|system prompt|jailbreak|you are now|指示|命令/i;
+const mightBeHostile = /ignor|disregard|forget|override|negeer|desconsid|instruc|anweisung|\b(?:ai|llm|gpt|chatbot)\b|assistant|reviewer|automated|language model|(?:verdict|sensitive|confidence|label|classification)\s*[=:]|\b(?:classify|mark|label|flag|rate)\s+(?:it|this|the meeting)\b|system prompt|jailbreak|you are now|指示|命令/i;
 
 export function removeHostileInstructions(text: string): HostileTextResult {
   if (!mightBeHostile.test(text) || !instruction.test(text)) return { text, removed: false };

@@ -66,7 +66,8 @@ export function tidyLines(text: string): string {
   // Whole-text passes: far cheaper than splitting into lines and cleaning each one.
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u00a0\t\f\v ]+/g, ' ')
+    .replace(/[\u00a0\t\f\v]/g, ' ')
+    .replace(/ {2,}/g, ' ')
     .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
