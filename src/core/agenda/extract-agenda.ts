@@ -73,7 +73,8 @@ function splitInlineBullets(line: string): string[] {
 }
 
 const ownerAfterDash = /\s[–—-]\s*([\p{Lu}][\p{L}.'’]+(?:\s[\p{Lu}][\p{L}.'’]+){0,2}|[\p{Lu}]{2,4})\s*$/u;
-const ownerInParentheses = /\(([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?)(?:,\s*\d+\s*min\p{L}*)?\)/u;
+/** "(Marcus, 5 min)", "（鈴木）": a capitalised name in brackets. "(PIFU)" is an acronym, not a person. */
+const ownerInParentheses = /[(（]((?:[\p{Lu}][\p{Ll}'’-]+(?: [\p{Lu}][\p{Ll}'’-]+)?)|[\p{Script=Han}]{1,4})(?:[,、]\s*\d+\s*(?:min\p{L}*|分))?[)）]/u;
 const ownerLabelled = /[([]\s*(?:owner|lead|led by|presenter|by|resp\.?|verantwortlich|responsable)\s*:?\s*([^)\]]{2,40})[)\]]|\b(?:owner|lead|presenter)\s*:\s*([\p{L} .'’-]{2,40})$/iu;
 /** Words that follow a dash but say what the item is for, not who owns it. */
 const notAnOwner = /^(info|fyi|for info|decide|decision|discuss|discussion|update|aob|tbc|tbd|all|team|everyone|vote|approval|informativo|zur info|pour info|ter info|todos)$/i;

@@ -47,3 +47,10 @@ describe('extractAgenda', () => {
     expect(extractAgenda('')).toEqual({ structured: false, items: [], prose: [] });
   });
 });
+
+describe('owners in brackets', () => {
+  it('reads a Japanese owner in full-width brackets and skips acronyms', () => {
+    const agenda = extractAgenda('・試作機の評価結果報告（鈴木）\n・Patient-initiated follow-up (PIFU) roll-out\n・Recruiting calendar (Marcus, 5 min)');
+    expect(agenda.items.map((item) => item.owner)).toEqual(['鈴木', undefined, 'Marcus']);
+  });
+});
