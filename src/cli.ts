@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { judgeNames } from './core/verdict.js';
 import { checkCommand } from './cli/check-command.js';
+import { draftCommand } from './cli/draft-command.js';
+import { createThreadDrafter } from './drafting/create-thread-drafter.js';
 import { evalCommand } from './cli/eval-command.js';
 import { exitCodes, processIo, UsageError, type CliIo } from './cli/io.js';
 import { InputError } from './cli/read-invites.js';
@@ -17,9 +19,11 @@ const usage = `Usage: invite-challenger <command> [options]
 Commands:
   check <file|->   Judge every invite in an .ics, .json or .jsonl file (- reads stdin)
   eval <file>      Score the judge against the "label"/"sensitive" fields of a .jsonl file
+  draft <file|->   Judge each invite and print the async thread that replaces or shortens it
 
 Options:
-  --json                        One JSON line per invite: {"id", ...Verdict} (eval: the scores as JSON)
+  --json                        One JSON line per invite: {"id", ...Verdict} (eval: the scores as JSON;
+                                draft: {"id", "verdict", "judge", "thread"})
   --judge embedded|llm|hybrid   Which judge to use (default: $JUDGE or embedded)
   -h, --help                    Show this help
   -v, --version                 Show the version
@@ -73,8 +77,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const judge = createJudge(configFor(values.judge, io));
       return evalCommand({ file, json: values.json, judge }, io);
     }
+    case 'draft': {
+      const file = onlyFile(command, rest);
+      const config = configFor(values.judge, io);
+      return draftCommand({ file, json: values.json, judge: createJudge(config), drafter: createThreadDrafter(config) }, io);
+    }
     default:
-      throw new UsageError(`unknown command "${command}" (commands: check, eval; see --help)`);
+      throw new UsageError(`unknown command "${command}" (commands: check, eval, draft; see --help)`);
   }
 }
 

@@ -63,7 +63,7 @@ export function buildJudgePrompt(invite: Invite, maxInputTokens: number): JudgeP
   return { system: judgeSystemPrompt, prompt: `<invite>\n${encoded}\n</invite>`, truncated };
 }
 
-function cutToTokens(text: string, maxTokens: number): { kept: string; truncated: boolean } {
+export function cutToTokens(text: string, maxTokens: number): { kept: string; truncated: boolean } {
   if (estimateTokens(text) <= maxTokens) return { kept: text, truncated: false };
   let end = Math.min(text.length, maxTokens * 4);
   while (end > 0 && estimateTokens(text.slice(0, end)) > maxTokens) end = Math.floor(end * 0.9);

@@ -158,3 +158,38 @@ describe('the installed command', () => {
     });
   });
 });
+
+describe('invite-challenger draft', () => {
+  it('prints the thread that replaces an async meeting', async () => {
+    const result = await run(['draft', file('draft.json', invite({ id: 'trading', start: '2030-06-03T09:00:00+10:00' }))]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^trading {2}\[ASYNC\] Async update: Weekly trading update/);
+    expect(result.stdout).toContain('Reply by: 2030-06-03');
+    expect(result.stdout).toMatch(/→ .*by Monday 3 June/);
+  });
+
+  it('prints JSON with a null thread for a meeting worth keeping', async () => {
+    const lines = [invite({ id: 'a' }), invite({ id: 'b', subject: 'Sync', body: '' })].join('\n');
+    const result = await run(['draft', '--json', file('draft.jsonl', lines)]);
+    const [first, second] = result.stdout.split('\n').map((line) => JSON.parse(line));
+    expect(first).toMatchObject({ id: 'a', verdict: 'async', judge: 'embedded', thread: { source: 'template' } });
+    expect(second).toEqual({ id: 'b', verdict: 'keep', judge: 'embedded', thread: null });
+  });
+});
+
+describe('check with an LLM configured by environment variables', () => {
+  it('uses the LLM judge and falls back, saying judge "embedded", when the server is unreachable', async () => {
+    const env = { LLM_PROVIDER: 'openai-compatible', LLM_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MODEL: 'm', LLM_TIMEOUT_MS: '1000' };
+    const result = await run(['check', '--json', '--judge', 'llm', file('llm.json', invite({ id: 'x' }))], { env });
+    expect(result.status).toBe(0);
+    const verdict = JSON.parse(result.stdout);
+    expect(verdict.judge).toBe('embedded');
+    expect(verdict.reasons[0]).toMatch(/^The LLM was unavailable/);
+  });
+
+  it('refuses --judge llm without a provider, naming the variable', async () => {
+    const result = await run(['check', '--judge', 'llm', file('nollm.json', invite())]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/LLM_PROVIDER: required for JUDGE=llm/);
+  });
+});
