@@ -7,7 +7,7 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'stream', 'url', 'util', 'zlib', 'readline', 'worker_threads'];
 const vendorSdks = ['ical.js', 'ai', '@ai-sdk/*', 'ollama-ai-provider-v2', '@microsoft/*', 'googleapis', '@azure/*', 'nodemailer', 'kysely', 'better-sqlite3', 'pg', 'pg-boss', 'fastify'];
 
-const outsideCore = ['**/judge/**', '**/llm/**', '**/calendars/**', '**/channels/**', '**/outlook/**', '**/google-addon/**', '**/report/**', '**/server/**', '**/store/**', '**/config.js', '**/cli.js', '**/cli/**'];
+const outsideCore = ['**/judge/**', '**/llm/**', '**/calendars/**', '**/channels/**', '**/outlook/**', '**/google-addon/**', '**/report/**', '**/server/**', '**/store/**', '**/config.js', '**/cli.js', '**/cli/**', '**/drafting/**', '**/integration/**'];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/'] },

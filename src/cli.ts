@@ -8,6 +8,9 @@ import { evalCommand } from './cli/eval-command.js';
 import { exitCodes, processIo, UsageError, type CliIo } from './cli/io.js';
 import { InputError } from './cli/read-invites.js';
 import { createJudge } from './judge/create-judge.js';
+import type { Judge } from './judge/judge.js';
+import type { ThreadDrafter } from './drafting/thread-drafter.js';
+import { createLlmClient } from './llm/providers.js';
 
 /**
  * `invite-challenger`: judge meeting invites from the command line.
@@ -69,22 +72,34 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'check': {
       const file = onlyFile(command, rest);
-      const judge = createJudge(configFor(values.judge, io));
+      const { judge } = wire(configFor(values.judge, io), io);
       return checkCommand({ file, json: values.json, judge }, io);
     }
     case 'eval': {
       const file = onlyFile(command, rest);
-      const judge = createJudge(configFor(values.judge, io));
+      const { judge } = wire(configFor(values.judge, io), io);
       return evalCommand({ file, json: values.json, judge }, io);
     }
     case 'draft': {
       const file = onlyFile(command, rest);
-      const config = configFor(values.judge, io);
-      return draftCommand({ file, json: values.json, judge: createJudge(config), drafter: createThreadDrafter(config) }, io);
+      const { judge, drafter } = wire(configFor(values.judge, io), io);
+      return draftCommand({ file, json: values.json, judge, drafter }, io);
     }
     default:
       throw new UsageError(`unknown command "${command}" (commands: check, eval, draft; see --help)`);
   }
+}
+
+/** One LLM client for the judge and the drafter, and one warning when the LLM lets us down. */
+function wire(config: Config, io: CliIo): { judge: Judge; drafter: ThreadDrafter } {
+  const client = config.judge !== 'embedded' && config.llm ? createLlmClient(config.llm) : undefined;
+  let warned = false;
+  const onFallback = (reason: string) => {
+    if (warned) return;
+    warned = true;
+    io.stderr(`invite-challenger: warning: the LLM was unavailable (${reason}); the offline judge answered`);
+  };
+  return { judge: createJudge(config, { client, onFallback }), drafter: createThreadDrafter(config, { client }) };
 }
 
 function parseCommandLine(argv: string[]) {

@@ -78,7 +78,9 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
   const env = parsed.data;
   const problems: string[] = [];
   let llm: LlmConfig | undefined;
-  if (env.LLM_PROVIDER) {
+  // LLM settings matter only to a judge that uses them: a half-set LLM_PROVIDER in the shell
+  // must not stop the offline judge.
+  if (env.LLM_PROVIDER && env.JUDGE !== 'embedded') {
     const model = env.LLM_MODEL ?? defaultModels[env.LLM_PROVIDER];
     if (!model) problems.push(`LLM_MODEL: required for LLM_PROVIDER=${env.LLM_PROVIDER} (the model or deployment name)`);
     if (env.LLM_PROVIDER === 'openai-compatible' && !env.LLM_BASE_URL) {

@@ -24,7 +24,8 @@ describe('loadConfig', () => {
   });
 
   it('says which variable an OpenAI-compatible server still needs', () => {
-    expect(() => loadConfig({ LLM_PROVIDER: 'openai-compatible', LLM_MODEL: 'qwen' })).toThrow(/LLM_BASE_URL: required/);
+    expect(() => loadConfig({ JUDGE: 'llm', LLM_PROVIDER: 'openai-compatible', LLM_MODEL: 'qwen' })).toThrow(/LLM_BASE_URL: required/);
+    expect(loadConfig({ LLM_PROVIDER: 'openai-compatible', LLM_MODEL: 'qwen' }).judge).toBe('embedded');
   });
 
   it('lists the providers when the name is unknown', () => {
@@ -32,6 +33,6 @@ describe('loadConfig', () => {
   });
 
   it('fills in a default model for hosted providers', () => {
-    expect(loadConfig({ LLM_PROVIDER: 'anthropic', LLM_API_KEY: 'k' }).llm?.model).toMatch(/claude/);
+    expect(loadConfig({ JUDGE: 'hybrid', LLM_PROVIDER: 'anthropic', LLM_API_KEY: 'k' }).llm?.model).toMatch(/claude/);
   });
 });

@@ -52,6 +52,8 @@ async function readFileOrExplain(path: string): Promise<Buffer> {
 
 export function decodeText(bytes: Uint8Array, name: string): string {
   if (bytes.length === 0) throw new InputError(`${name}: empty input, no invites to judge`);
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16) throw new InputError(`${name}: UTF-16 text; save it as UTF-8`);
   if (bytes.includes(0)) throw new InputError(`${name}: binary data, expected .ics, .json or .jsonl text`);
   let text: string;
   try {
@@ -65,21 +67,17 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   return text;
 }
 
+/** Offset of the first byte that does not belong to a valid UTF-8 sequence. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let low = 0;
-  let high = bytes.length;
-  // Binary search for the longest valid prefix (a cut inside a character also fails, so step back 3).
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    try {
-      decoder.decode(bytes.subarray(0, middle));
-      low = middle;
-    } catch {
-      high = middle - 1;
-    }
+  let index = 0;
+  while (index < bytes.length) {
+    const byte = bytes[index]!;
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    if (length === 0 || index + length > bytes.length) return index;
+    for (let next = 1; next < length; next++) if ((bytes[index + next]! & 0xc0) !== 0x80) return index;
+    index += length;
   }
-  return low;
+  return index;
 }
 
 function formatFromName(path: string): InviteFormat | undefined {
@@ -166,7 +164,8 @@ function fromJsonLines(text: string, name: string, label: string): InviteSource 
 
 function addRecord(source: InviteSource, record: unknown, where: string, fallbackId: string, line?: number): void {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    source.problems.push(`${where}: expected an invite object, got ${Array.isArray(record) ? 'an array' : typeof record}`);
+    const got = record === null ? 'null' : Array.isArray(record) ? 'an array' : typeof record;
+    source.problems.push(`${where}: expected an invite object, got ${got}`);
     return;
   }
   try {

@@ -12,7 +12,15 @@ const isoDateTimeWithOffset = z
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/,
     'expected an ISO 8601 date-time with an offset, e.g. 2025-06-02T10:00:00+01:00',
   )
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'not a real date-time');
+  .refine(isRealDateTime, 'not a real date-time');
+
+/** Date.parse rolls 2025-02-30 over to 2 March: check the calendar fields survive the round trip. */
+function isRealDateTime(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const [hour, minute] = value.slice(11, 16).split(':').map(Number) as [number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60;
+}
 
 export const attendeeTypes = ['required', 'optional', 'resource'] as const;
 export type AttendeeType = (typeof attendeeTypes)[number];
@@ -73,11 +81,20 @@ export function parseInvite(data: unknown): Invite {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue ? issue.path.join('.') : '';
-  const problem = issue ? describeIssue(issue) : 'invalid invite';
+  const problem = issue ? describeIssue(issue, data) : 'invalid invite';
   throw new InvalidInviteError(field, problem);
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
+  if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined) return 'is required';
   return issue.message;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }

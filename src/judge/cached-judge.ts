@@ -21,10 +21,21 @@ export class CachedJudge implements Judge {
     private readonly isWorthKeeping: (verdict: Verdict) => boolean = (verdict) => verdict.judge !== 'embedded',
   ) {}
 
+  /** Judgments under way, so that occurrences judged at the same moment share one call. */
+  private readonly inFlight = new Map<string, Promise<Verdict>>();
+
   async judge(invite: Invite, options?: JudgeOptions): Promise<Verdict> {
     const key = await verdictCacheKey(this.inner.identity, invite);
     const cached = await this.cache.get(key);
     if (cached) return cached;
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const judging = this.judgeAndKeep(key, invite, options).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, judging);
+    return judging;
+  }
+
+  private async judgeAndKeep(key: string, invite: Invite, options?: JudgeOptions): Promise<Verdict> {
     const verdict = await this.inner.judge(invite, options);
     if (this.isWorthKeeping(verdict)) await this.cache.set(key, verdict);
     return verdict;

@@ -1,6 +1,6 @@
 import { ConfigError, type Config } from '../config.js';
-import { LlmClient } from '../llm/llm-client.js';
-import { createLanguageModel } from '../llm/providers.js';
+import type { LlmClient } from '../llm/llm-client.js';
+import { createLlmClient } from '../llm/providers.js';
 import { CachedJudge } from './cached-judge.js';
 import { EmbeddedJudge } from './embedded-judge.js';
 import { GuardedJudge } from './guarded-judge.js';
@@ -12,6 +12,10 @@ import { MemoryVerdictCache, type VerdictCache } from './verdict-cache.js';
 export interface JudgeDependencies {
   /** Where LLM verdicts are kept; in memory unless the caller has a store. */
   cache?: VerdictCache;
+  /** An LLM client to share (with the thread drafter); made from the config otherwise. */
+  client?: LlmClient;
+  /** Told when the LLM fails and the offline judge answers instead. */
+  onFallback?: (reason: string) => void;
 }
 
 /** The one place that turns configuration into a judge. Every judge it returns is guarded. */
@@ -19,16 +23,14 @@ export function createJudge(config: Config, dependencies: JudgeDependencies = {}
   const embedded = new EmbeddedJudge(config.cost);
   if (config.judge === 'embedded') return new GuardedJudge(embedded);
 
-  if (!config.llm) {
-    throw new ConfigError([`LLM_PROVIDER: required for JUDGE=${config.judge}`]);
-  }
-  const client = new LlmClient(createLanguageModel(config.llm), `${config.llm.provider}:${config.llm.model}`);
+  if (!config.llm) throw new ConfigError([`LLM_PROVIDER: required for JUDGE=${config.judge}`]);
   const llm = new LlmJudge({
-    client,
+    client: dependencies.client ?? createLlmClient(config.llm),
     fallback: embedded,
     cost: config.cost,
     timeoutMs: config.llm.timeoutMs,
     maxInputTokens: config.llm.maxInputTokens,
+    onFallback: dependencies.onFallback,
   });
   const cached = new CachedJudge(llm, dependencies.cache ?? new MemoryVerdictCache());
   if (config.judge === 'llm') return new GuardedJudge(cached);

@@ -76,3 +76,11 @@ export class LlmClient {
     return new IntegrationError('unexpected failure', { vendor, isRetryable: false, cause: error });
   }
 }
+
+/**
+ * The failures a judge or drafter answers by falling back: the service, or its answer. A
+ * programming error (a TypeError) is not one of them: it should surface, not hide.
+ */
+export function isFallbackError(error: unknown): boolean {
+  return error instanceof IntegrationError || (error instanceof Error && error.name === 'ZodError');
+}

@@ -43,7 +43,9 @@ function trimSuggestion(output: LlmVerdict, agenda: Verdict['agenda'], duration:
   const validIndexes = (output.asyncItems ?? []).filter((index) => index >= 0 && index < agenda.length);
   const asyncItems = validIndexes.length > 0 ? [...new Set(validIndexes)] : agenda.flatMap((item, index) => (item.kind === 'info' ? [index] : []));
   const wanted = output.keepMinutes ?? duration / 3;
-  const keepMinutes = Math.round(Math.min(Math.max(wanted, 5), Math.max(5, duration - 5)));
+  // Always shorter than the meeting, never nothing.
+  const longest = duration > 10 ? duration - 5 : Math.max(1, duration - 1);
+  const keepMinutes = Math.max(1, Math.round(Math.min(Math.max(wanted, 5), longest)));
   return { keepMinutes, asyncItems };
 }
 

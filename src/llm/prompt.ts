@@ -48,8 +48,9 @@ export function estimateTokens(text: string): number {
 
 export function buildJudgePrompt(invite: Invite, maxInputTokens: number): JudgePrompt {
   const text = readInviteText(invite);
-  const body = redact(text.body);
-  const { kept, truncated } = cutToTokens(body, maxInputTokens);
+  // Cut before redacting: redaction of 20,000 characters nobody will send is wasted work.
+  const { kept: raw, truncated } = cutToTokens(text.body, maxInputTokens);
+  const kept = redact(raw);
   const data = {
     subject: redact(text.subject),
     body: kept + (truncated ? ' […]' : ''),
@@ -59,8 +60,12 @@ export function buildJudgePrompt(invite: Invite, maxInputTokens: number): JudgeP
     recurrence: invite.recurrence ?? null,
     language: invite.language ?? null,
   };
-  const encoded = JSON.stringify(data, null, 1).replace(/</g, '\\u003c');
-  return { system: judgeSystemPrompt, prompt: `<invite>\n${encoded}\n</invite>`, truncated };
+  return { system: judgeSystemPrompt, prompt: encodeUntrusted(data), truncated };
+}
+
+/** Untrusted data as JSON between <invite> tags; "<" is escaped so the data cannot close the tag. */
+export function encodeUntrusted(data: unknown): string {
+  return `<invite>\n${JSON.stringify(data, null, 1).replace(/</g, '\\u003c')}\n</invite>`;
 }
 
 export function cutToTokens(text: string, maxTokens: number): { kept: string; truncated: boolean } {

@@ -5,6 +5,7 @@ import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModel } from 'ai';
 import { createOllama } from 'ollama-ai-provider-v2';
 import { llmProviders, type LlmConfig, type LlmProviderName } from '../config.js';
+import { LlmClient } from './llm-client.js';
 
 /**
  * One factory from configuration to an AI SDK language model. Each provider package speaks its
@@ -35,4 +36,9 @@ export function createLanguageModel(config: LlmConfig): LanguageModel {
   const factory = factories[config.provider];
   if (!factory) throw new Error(`No such LLM provider "${String(config.provider)}" (available: ${llmProviders.join(', ')})`);
   return factory(config);
+}
+
+/** The client the judge and the drafter share, named for errors and cache keys. */
+export function createLlmClient(config: LlmConfig): LlmClient {
+  return new LlmClient(createLanguageModel(config), `${config.provider}:${config.model}`);
 }

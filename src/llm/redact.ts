@@ -4,16 +4,18 @@
  * (which often carry tokens). What the meeting is about survives; who and how to dial in does not.
  */
 
-const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-const url = /\bhttps?:\/\/([^\s/?#<>"]+)[^\s<>"]*/giu;
-const labelledCode = /\b(meeting id|conference id|passcode|password|pass code|pin|access code|participant code|código|codice|kenncode|code|id)\s*[:#]?\s*[\p{L}\p{N}][\p{L}\p{N} #-]{2,}/giu;
+const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const url = /\b(?:https?:\/\/)?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,})(?::\d+)?(?:\/[^\s<>"]*|\?[^\s<>"]*)/giu;
+/** "Meeting ID: 975 3318 2040", "Passcode: Ab12Cd", "PIN 312 664 085#": a label, then a code. */
+const labelledCode =
+  /\b(meeting id|conference id|phone conference id|passcode|password|pass code|pin|access code|participant code|mot de passe|passwort|kennwort|kenncode|código|codice|contraseña|senha|wachtwoord)\b(\s*[:#：]\s*|\s+)((?:\d[\d #-]*\d#?)|(?=[\p{L}\p{N}]*\d)[\p{L}\p{N}]{4,16})/giu;
 const phone = /(?<![\p{L}\p{N}])\+?\(?\d[\d\s().,#*-]{6,}\d#?/gu;
 
 export function redact(text: string): string {
   return text
-    .replace(url, (_match, host: string) => `[link: ${host}]`)
     .replace(email, '[email]')
-    .replace(labelledCode, (_match, label: string) => `${label}: [code]`)
+    .replace(url, (_match, host: string) => `[link: ${host}]`)
+    .replace(labelledCode, (_match, label: string, separator: string) => `${label}${separator}[code]`)
     .replace(phone, (match) => (looksLikePhone(match) ? '[phone]' : match));
 }
 

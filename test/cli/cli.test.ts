@@ -90,6 +90,8 @@ describe('invite-challenger check', () => {
     ['a binary file', () => file('image.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x0d, 0x0a])), /binary data/],
     ['invalid UTF-8', () => file('latin1.jsonl', Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d])), /not valid UTF-8 text \(bad byte at offset 2\)/],
     ['a missing file', () => join(folder, 'nope.ics'), /no such file/],
+    ['UTF-16 text', () => file('utf16.json', Buffer.from([0xff, 0xfe, 0x7b, 0x00])), /UTF-16 text; save it as UTF-8/],
+    ['a bad byte after a multi-byte character', () => file('euro.jsonl', Buffer.concat([Buffer.from('abc€def'), Buffer.from([0xc3])])), /bad byte at offset 9/],
   ])('refuses %s with one clear line and exit status 2', async (_case, makePath, message) => {
     const result = await run(['check', makePath()]);
     expect(result.status).toBe(2);

@@ -37,4 +37,12 @@ describe('parseInvite', () => {
     expect(parseInvite({ ...minimal, recurrence: 'FREQ=WEEKLY;INTERVAL=2' }).recurrence).toBe('FREQ=WEEKLY;INTERVAL=2');
     expect(() => parseInvite({ ...minimal, recurrence: 'every so often' })).toThrow(/recurrence/);
   });
+
+  it('says what is wrong with a field of the wrong type rather than calling it missing', () => {
+    expect(() => parseInvite({ ...minimal, subject: 5 })).toThrow('field "subject": Invalid input: expected string, received number');
+  });
+
+  it('refuses a date that does not exist', () => {
+    expect(() => parseInvite({ ...minimal, start: '2025-02-30T10:00:00Z' })).toThrow(/field "start": not a real date-time/);
+  });
 });

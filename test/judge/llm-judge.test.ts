@@ -88,11 +88,23 @@ describe('the LLM judge (real AI SDK provider against a fake server)', () => {
     expect(verdict.reasons[0]).toMatch(/^The LLM was unavailable \(HTTP 500\)/);
   });
 
-  it('does not retry refused credentials', async () => {
+  it('does not retry refused credentials, and stops asking after them', async () => {
     server.setDefault({ kind: 'status', status: 401 });
-    const verdict = await createJudge(openAiCompatible()).judge(invite());
+    const warnings: string[] = [];
+    const judge = createJudge(openAiCompatible(), { onFallback: (reason) => warnings.push(reason) });
+    const first = await judge.judge(invite());
+    const second = await judge.judge(invite({ subject: 'Another meeting' }));
     expect(server.requests).toHaveLength(1);
-    expect(verdict.reasons[0]).toMatch(/credentials refused \(HTTP 401\)/);
+    expect(first.reasons[0]).toMatch(/credentials refused \(HTTP 401\)/);
+    expect(second.reasons[0]).toMatch(/credentials refused \(HTTP 401\)/);
+    expect(warnings).toEqual(['credentials refused (HTTP 401)']);
+  });
+
+  it('stops calling a server that keeps failing, so a run does not wait out every timeout', async () => {
+    server.setDefault({ kind: 'hang' });
+    const judge = createJudge(openAiCompatible({ LLM_TIMEOUT_MS: '100' }));
+    for (let i = 0; i < 5; i++) await judge.judge(invite({ subject: `Meeting ${i}` }));
+    expect(server.requests).toHaveLength(3);
   });
 
   it('gives up on a hanging server after the timeout', async () => {
@@ -161,8 +173,17 @@ describe('the verdict cache', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('shares one call between occurrences judged at the same moment', async () => {
+    server.setDefault({ kind: 'object', value: answer(), delayMs: 100 });
+    const judge = createJudge(openAiCompatible());
+    const occurrences = [0, 7, 14, 21].map((day) => invite({ start: `2026-03-${String(2 + day).padStart(2, '0')}T09:00:00+01:00` }));
+    const verdicts = await Promise.all(occurrences.map((occurrence) => judge.judge(occurrence)));
+    expect(server.requests).toHaveLength(1);
+    expect(verdicts.every((verdict) => verdict.judge === 'llm')).toBe(true);
+  });
+
   it('does not keep a fallback, so the next call asks the LLM again', async () => {
-    server.enqueue({ kind: 'status', status: 401 }, { kind: 'object', value: answer() });
+    server.enqueue({ kind: 'status', status: 500 }, { kind: 'status', status: 500 }, { kind: 'object', value: answer() });
     const judge = createJudge(openAiCompatible());
     expect((await judge.judge(invite())).judge).toBe('embedded');
     expect((await judge.judge(invite())).judge).toBe('llm');

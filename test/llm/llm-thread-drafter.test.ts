@@ -63,4 +63,20 @@ describe('the LLM thread drafter', () => {
     expect(thread.items.length).toBeGreaterThan(0);
     expect(`${thread.title} ${thread.intro}`).toMatch(/escrito|por favor|responde/i);
   });
+
+  it('uses the template when the model adds or drops items', async () => {
+    server.enqueue({ kind: 'object', value: { title: 'T', intro: 'I', items: [{ heading: 'Only one', body: 'b', ask: null }] } });
+    const thread = await drafter().draft(invite, classifyInvite(invite), { today });
+    expect(thread.source).toBe('template');
+    expect(thread.items.length).toBe(2);
+  });
+
+  it('never sends a sensitive invite out to be rewritten for a group thread', async () => {
+    const sensitive = parseInvite({ ...invite, body: '1. Sales vs budget – info\n2. Redundancy consultation for the Leeds support team\n3. Stock outs – info' });
+    const verdict = { ...classifyInvite(sensitive), verdict: 'trim' as const };
+    const thread = await drafter().draft(sensitive, verdict, { today });
+    expect(server.requests).toHaveLength(0);
+    expect(JSON.stringify(thread)).not.toMatch(/Redundancy|Leeds/);
+  });
 });
+

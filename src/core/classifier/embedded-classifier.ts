@@ -45,6 +45,8 @@ interface Reading {
 }
 
 const maxReasons = 5;
+/** A meeting this short has nothing to cut: trimming it would keep all of it. */
+const minimumTrimmableMinutes = 15;
 const maxAgendaItems = 20;
 const maxItemLength = 200;
 
@@ -186,6 +188,9 @@ function decide(invite: Invite, reading: Reading, cost: MeetingCost): Verdict {
       ...liveReasons(decisionItems, discussionItems),
       'No status items to move to an update',
     ]);
+  }
+  if (invite.durationMinutes <= minimumTrimmableMinutes) {
+    return verdict('keep', 0.6, [`Only ${invite.durationMinutes} minutes, with items that need people live: too short to trim`, ...liveReasons(decisionItems, discussionItems).slice(0, 1)]);
   }
   const suggestion = trimSuggestion(invite, reading, infoItems);
   const confidence = 0.6 + (reading.structured ? 0.1 : 0) + (decisionItems.length > 0 ? 0.05 : 0);
