@@ -1,9 +1,8 @@
 import type { AsyncThread, Verdict } from '../core/verdict.js';
 import type { ThreadDrafter } from '../drafting/thread-drafter.js';
 import type { Judge } from '../judge/judge.js';
-import { judgeAll } from './check-command.js';
-import { exitCodes, type CliIo } from './io.js';
-import { readInviteSource } from './read-invites.js';
+import type { CliIo } from './io.js';
+import { judgeFile } from './judge-file.js';
 
 export interface DraftOptions {
   file: string;
@@ -14,9 +13,7 @@ export interface DraftOptions {
 
 /** Judges each invite and prints the async thread that would replace or shorten it. */
 export async function draftCommand(options: DraftOptions, io: CliIo): Promise<number> {
-  const source = await readInviteSource(options.file, io.readStdin);
-  for (const problem of source.problems) io.stderr(problem);
-  const verdicts = await judgeAll(source.entries, options.judge);
+  const { source, verdicts, exitStatus } = await judgeFile(options.file, options.judge, io);
   for (const [index, entry] of source.entries.entries()) {
     const verdict = verdicts[index]!;
     const thread = await options.drafter.draft(entry.invite, verdict);
@@ -27,8 +24,7 @@ export async function draftCommand(options: DraftOptions, io: CliIo): Promise<nu
       io.stdout(hasThread ? `${formatThread(entry.id, verdict, thread)}\n` : `${entry.id}  ${entry.invite.subject}\n  KEEP — nothing to move to a thread: ${verdict.reasons[0] ?? ''}\n`);
     }
   }
-  if (source.entries.length === 0 && source.problems.length === 0) io.stderr(`${options.file}: no invites found`);
-  return source.problems.length > 0 || source.entries.length === 0 ? exitCodes.badInput : exitCodes.ok;
+  return exitStatus;
 }
 
 export function formatThread(id: string, verdict: Verdict, thread: AsyncThread): string {

@@ -1,7 +1,7 @@
 import { evaluate, type LabelledOutcome } from '../core/evaluation.js';
 import { verdictKinds, type VerdictKind } from '../core/verdict.js';
 import type { Judge } from '../judge/judge.js';
-import { judgeAll } from './check-command.js';
+import { judgeAll } from './judge-file.js';
 import { formatEvaluation } from './format-verdict.js';
 import { exitCodes, type CliIo } from './io.js';
 import { readInviteSource, type InviteEntry } from './read-invites.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { meetingCost, type CostOptions } from '../core/cost.js';
 import type { Invite } from '../core/invite.js';
 import { agendaKinds, verdictKinds, verdictSchema, type Verdict } from '../core/verdict.js';
+import { shorten } from '../core/text/shorten.js';
 
 /**
  * What the model is asked to return, and how it becomes a Verdict. Every property is required
@@ -49,6 +50,3 @@ function trimSuggestion(output: LlmVerdict, agenda: Verdict['agenda'], duration:
   return { keepMinutes, asyncItems };
 }
 
-function shorten(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
-}

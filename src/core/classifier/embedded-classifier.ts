@@ -8,6 +8,7 @@ import type { AgendaItem, MeetingCost, TrimSuggestion, Verdict, VerdictKind } fr
 import { classifyItem, type ItemReading } from './classify-item.js';
 import { cues, type CueConcept } from './cues.js';
 import { sensitiveLabels, sensitiveMatches, type SensitiveMatch } from './sensitivity.js';
+import { shorten } from '../text/shorten.js';
 
 /**
  * The embedded judge: deterministic, explainable, offline. It reads the agenda item by item
@@ -289,9 +290,6 @@ function quote(text: string): string {
   return `“${shorten(text, 80)}”`;
 }
 
-function shorten(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
-}
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const formatNumber = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
