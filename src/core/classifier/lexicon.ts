@@ -134,7 +134,7 @@ const relationship = lexicon(
     'orientation', 'welcome (?:to|breakfast|lunch|morning|session)', 'meet (?:the|your) (?:team|supervisors?|buddy|colleagues)',
     'buddy', 'potluck', 'team (?:social|lunch|dinner|building|outing)', 'social (?:event|hour|evening)', 'happy hour', 'drinks', '(?<!third[- ])party', 'celebrat(?:e|ion)',
     'farewell', 'leaving do', 'send-?off', 'trivia', 'games? night', 'bring a dish', 'families welcome', 'get-?together', 'bienvenida',
-    '(?:team |staff |holiday |christmas |end-of-year )?(?:lunch|dinner|breakfast|brunch)(?! (?:&|and|n) learn)', 'coffee (?:with|chat)', 'picnic',
+    '(?:team |staff |holiday |christmas |end-of-year )?(?:lunch|luncheon|dinner|breakfast|brunch)(?! (?:&|and|n) learn)', 'coffee (?:with|chat)', 'picnic',
     'bbq', 'barbecue', 'outing', '(?:ski|boat|team) trip', 'football', 'softball', 'paintball', 'bowling', 'karaoke', 'birthday',
     'baby shower', 'retirement (?:party|lunch|celebration|drinks)', 'meet (?:and|&|n) greet', 'volunteer(?:ing)? day', 'holiday party',
     'incorporaci[oó]n', 'einarbeitung', 'willkommen', 'accueil', 'intégration', 'boas-vindas', 'integra[cç][aã]o', 'welkom', 'benvenuto',
@@ -147,7 +147,7 @@ const relationship = lexicon(
 const external = lexicon(
   [
     'candidates?', 'interview(?:s|ing)?', 'negotiat(?:e|ion|ing)', 'commercial discussion', 'customer (?:call|visit|meeting)',
-    'client (?:call|visit|meeting)', 'supplier (?:meeting|visit|negotiation)', 'vendor (?:meeting|negotiation|pitch)', 'contract (?:negotiation|renewal)', 'our agency', 'partner meeting', 'investor', 'due diligence', 'external (?:partner|guests?|visitors?)',
+    'client (?:call|visit|meeting)', 'supplier (?:meeting|visit|negotiation)', 'vendor (?:meeting|negotiation|pitch)', 'contract (?:negotiation|renewal)', 'our agency', 'partner meeting', 'investor', 'guest speakers?', 'due diligence', 'external (?:partner|guests?|visitors?)',
     'entrevista', 'vorstellungsgespräch', 'entretien d\'embauche', 'candidat(?:e|o|a)?s?', 'negociaci[oó]n', 'verhandlung', 'négociation',
     'negocia[cç][aã]o', 'onderhandeling', 'trattativa',
   ],

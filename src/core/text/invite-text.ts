@@ -27,11 +27,20 @@ export function readInviteText(invite: Pick<Invite, 'subject' | 'body'>): Invite
   const truncated = withoutJoinText.length > maxBodyCharacters;
   const cut = truncated ? withoutJoinText.slice(0, maxBodyCharacters) : withoutJoinText;
   const body = removeHostileInstructions(cut);
-  const subject = removeHostileInstructions(tidyLines(invite.subject).replace(/\n/g, ' '));
+  const subject = removeHostileInstructions(withoutMailPrefixes(tidyLines(invite.subject).replace(/\n/g, ' ')));
   return {
     subject: subject.text,
     body: body.text,
     hostileTextRemoved: body.removed || subject.removed,
     truncated,
   };
+}
+
+/** "Updated: FW: Weekly sync" → "Weekly sync": calendar and mail prefixes say nothing about the meeting. */
+const mailPrefixes =
+  /^(?:(?:re|fw|fwd|aw|wg|tr|rv|sv|vs|antw|updated|update|accepted|declined|tentative|canceled|cancelled|invitation|updated invitation|new time proposed|mtg|meeting)\s*:\s*)+/iu;
+
+export function withoutMailPrefixes(subject: string): string {
+  const stripped = subject.replace(mailPrefixes, '');
+  return stripped === '' ? subject : stripped;
 }
