@@ -122,6 +122,8 @@ export function extractAgenda(body: string): ExtractedAgenda {
     if (listHeader.test(line)) continue;
     const marked = markerOf(line);
     if (marked) {
+      // A rule of dashes or bullets is decoration, not an item.
+      if (!/[\p{L}\p{N}]/u.test(marked.rest)) continue;
       items.push(describeItem(line, marked.rest));
       inList = true;
     } else if (inList && /^[\p{Ll}(]/u.test(line) && items.length > 0) {

@@ -41,9 +41,16 @@ export function classifyItem(text: string): ItemReading {
   if (decision) return read('decision', decision);
   const discussion = first('discussion');
   if (discussion) return read('discussion', discussion);
-  const information = first('information');
+  // "No updates at this one" is not an update.
+  const information = hits.find((hit) => hit.concept === 'information' && !negatedAt(text, hit.index))?.text;
   if (information) return read('info', information);
   const relationship = first('relationship');
   if (relationship) return read('social', relationship);
   return read('other');
+}
+
+const negation = /(?:^|[^\p{L}])(?:no|not|without|sin|sem|kein|keine|pas de|geen|nessun[oa]?)\s+$/iu;
+
+function negatedAt(text: string, index: number): boolean {
+  return negation.test(text.slice(Math.max(0, index - 14), index));
 }

@@ -23,27 +23,30 @@ const information = lexicon(
     'logistics', 'housekeeping', 'demos?', 'showcase', 'what(?:\'s| is) (?:new|in)', 'what changes', 'changes? to', 'new procedure',
     'how to', 'training', 'refresher', 'roll-?out', 'progress', 'round-?robin', 'stand-?up', 'yesterday', 'blockers', 'trackers?',
     'log', 'position', 'forecast', 'outlook', 'projections?', 'trends?', 'year to date', 'ytd', 'vs\\.? (?:plan|budget|target|ly|last year)',
-    'week on week', 'month on month', 'this week', '(?:this|last) (?:week|month|quarter)\'s', 'pre-?read', 'circulated', 'attached',
-    'already (?:agreed|approved|decided|finali[sz]ed|confirmed|documented)', 'approved by', 'have been (?:finali[sz]ed|approved|agreed)',
-    'final', 'faq', 'instructions', 'guide', 'recording', 'recorded', 'slides', 'deck', 'cascade', 'notices?', 'expected', 'risk register',
+    'week on week', 'month on month', 'averages?', 'attendance figures', 'round of', 'round-?up', 'desk round',
+    'each (?:desk|team|department|site|area|unit|region|store|ward|person)(?: lead| manager| head)? (?:will )?(?:says?|gives?|shares?|reports?|presents?|tells?|updates?|runs? through|walks? through)',
+    'where (?:their|our|the) numbers landed', 'this week', '(?:this|last) (?:week|month|quarter)\'s', 'pre-?read', 'circulated', 'attached',
+    'already (?:agreed|approved|decided|finali[sz]ed|confirmed|documented)', 'approved by', 'já aprov\\p{L}*', 'ya (?:aprob|decid)\\p{L}*',
+    'bereits (?:genehmigt|beschlossen|entschieden)', 'déjà (?:validée?s?|approuvée?s?|décidée?s?)', 'al (?:goedgekeurd|besloten)', 'già (?:approvat|decis)\\p{L}*', 'have been (?:finali[sz]ed|approved|agreed)',
+    'final (?:rota|version|schedule|assignments?|figures|numbers|report|results|timetable|list)', 'faq', 'instructions', 'guide', 'recording', 'recorded', 'slides', 'deck', 'cascade', 'notices?', 'expected', 'risk register',
     'benefits tracker', 'compliance', 'audit', 'actions? log', 'minutes', 'updated', 'revised', 'what(?:\'s)? changed', 'effective (?:date|from)',
     'guide', 'manual', 'onboarding checklist', 'capacitaci[oó]n', 'formaci[oó]n', 'gu[ií]a', 'schulung', 'anleitung', 'leitfaden', 'formation',
     'treinamento', 'capacita[cç][aã]o', 'guia', 'opleiding', 'handleiding', 'formazione', 'manuale',
     // Spanish
     'actualizaci[oó]n', 'estado', 'informe', 'resultados', 'informativo', 'para informaci[oó]n', 'repaso', 'novedades', 'recordatorio',
-    'avance', 'cifras', 'seguimiento',
+    'avance', 'cifras', 'seguimiento', 'n[uú]meros', 'resultado', 'presentar[aá]?', 'presentaci[oó]n', 'c[oó]mo van', 'ronda de', 'cada (?:gestor|equipo|responsable|[aá]rea|jefe) \\p{L}+ (?:contar[aá]|presentar[aá]|informar[aá]|explicar[aá])',
     // German
     'information(?:en)?', 'zur info', 'zur kenntnis', 'stand', 'bericht', 'ergebnisse', 'überblick', 'hinweis', 'erinnerung',
-    'termine', 'mitteilungen?', 'kennzahlen', 'sachstand', 'statusbericht',
+    'termine', 'mitteilungen?', 'kennzahlen', 'sachstand', 'statusbericht', 'zahlen', 'rundlauf', 'runde', 'jede[rs]? (?:abteilung|bereich|team) berichtet',
     // French
     'point hebdo(?:madaire)?', 'avancement', 'mise à jour', 'pour info(?:rmation)?', 'bilan', 'résultats', 'rappel', 'compte rendu',
-    'présentation', 'état des lieux', 'chiffres', 'indicateurs', 'calendrier',
+    'présentation', 'état des lieux', 'chiffres', 'indicateurs', 'calendrier', 'tour de table', 'présenter',
     // Portuguese
-    'atualiza[cç][aã]o', 'relat[oó]rio', 'andamento', 'para conhecimento', 'lembrete', 'indicadores', 'resultados',
+    'atualiza[cç][aã]o', 'atualiza[cç][oõ]es', 'relat[oó]rio', 'andamento', 'para conhecimento', 'lembrete', 'indicadores', 'resultados?', 'apresentar', 'apresenta[cç][aã]o', 'n[uú]meros',
     // Dutch
-    'voortgang', 'stand van zaken', 'mededelingen', 'ter informatie', 'cijfers', 'overzicht',
+    'voortgang', 'stand van zaken', 'mededelingen', 'ter informatie', 'cijfers', 'overzicht', 'rondgang', 'rondje', 'vertellen kort', 'updates? van',
     // Italian
-    'aggiornamento', 'stato', 'per informazione', 'resoconto', 'comunicazioni', 'avanzamento', 'risultati',
+    'aggiornament[oi]', 'stato', 'per informazione', 'resoconto', 'comunicazioni', 'avanzamento', 'risultat[oi]', 'numeri', 'presentare', 'presentazione', 'giro di tavolo',
   ],
   ['報告', '共有', '進捗', '連絡事項', '周知', 'お知らせ', '状況', '実績', '説明会', '研修', 'マニュアル', '推移', '件数'],
 );
@@ -57,20 +60,20 @@ const decision = lexicon(
     'we need to (?:narrow|settle|choose|agree|decide|sign off|approve|finali[sz]e|commit|rank|prioriti[sz]e|pick)',
     'vote', 'voting', 'go/no-?go', 'go or no-?go', 'choose between', 'choice between', 'prioriti[sz]e', 'rank', 'yes/no',
     'yes or no', 'whether (?:to|we|or)', 'do we', 'should we', 'options? [a-c1-3] (?:vs\\.?|or|versus)', 'recommend(?:ation)?',
-    'ratify', 'endorse', 'commit to', 'settle', 'finali[sz]e', 'confirm (?:the )?(?:plan|budget|scope|approach)', 'go-?live decision',
-    'we need (?:a |an )?(?:yes|decision|agreement|sign-?off|answer)', 'weigh in',
+    'ratify', 'endorse', 'commit to', 'settle on', 'finali[sz]e', 'agreeing', 'deciding', 'choosing', 'approving', 'land on', 'confirm (?:the )?(?:plan|budget|scope|approach)', 'go-?live decision',
+    'we need (?:a |an |one |the )?(?:yes|decision|agreement|sign-?off|answer)', 'weigh in', 'needs? us in the room', 'need (?:one|an?) answer',
     // Spanish
-    'decidir', 'decisi[oó]n', 'aprobar', 'para (?:su )?aprobaci[oó]n', 'acordar', 'votar', 'votaci[oó]n', 'elegir',
+    'decidir', 'decisi[oó]n', 'aprobar', 'para (?:su )?aprobaci[oó]n', 'acordar', 'votar', 'votaci[oó]n', 'elegir', 'elegiremos',
     // German
     'entscheidung', 'entscheiden', 'beschlie(?:ß|ss)en', 'beschluss', 'abstimmung', 'abstimmen', 'freigeben', 'zur freigabe', 'ja oder nein',
     // French
     'décider', 'décision', 'valider', 'pour validation', 'approuver', 'voter', 'trancher', 'choisir', 'arbitrage', 'arbitrer',
     // Portuguese
-    'decis[aã]o', 'decidir', 'aprovar', 'para aprova[cç][aã]o', 'definir', 'votar', 'escolher',
+    'decis[aã]o', 'decidir', 'aprovar', 'para aprova[cç][aã]o', 'definir', 'votar', 'escolher', 'escolhe(?:mos)? juntos',
     // Dutch
-    'besluit', 'beslissen', 'besluiten', 'goedkeuren', 'ter goedkeuring', 'kiezen', 'stemmen',
+    'besluit', 'beslissen', 'besluiten', 'goedkeuren', 'ter goedkeuring', 'kiezen', 'stemmen', 'knoop doorhakken',
     // Italian
-    'decidere', 'decisione', 'approvare', 'per approvazione', 'votare', 'scegliere',
+    'decidere', 'decisione', 'approvare', 'per approvazione', 'votare', 'scegliere', 'sceglieremo',
   ],
   ['決定', '決め', '承認', '合意', '判断', '決裁', '可否'],
 );
@@ -111,9 +114,11 @@ const nothingLive = lexicon([
   'this (?:session|call|meeting) is (?:a )?(?:read-?out|briefing|walkthrough) only',
   'entscheidungen stehen nicht an', 'keine entscheidungen?', 'ausschlie(?:ß|ss)lich (?:der|zur) information', 'nur zur information',
   'rien à (?:décider|faire de votre côté)', 'aucune décision', 'pour information uniquement',
-  'no hay decisiones', 'sin decisiones', 'solo informativ[oa]', 'nenhuma decis[aã]o', 'apenas informativ[oa]',
+  'no hay decisiones', 'sin decisiones', 'no hay nada que (?:votar|decidir|aprobar)', 'nada que (?:votar|decidir)', 'nothing to (?:vote on|approve|sign off)',
+  'niets te (?:beslissen|kiezen|besluiten)', 'nulla da (?:decidere|votare)', 'nada para decidir', 'rien à voter', 'nichts zu entscheiden',
+  'só (?:para )?(?:todo mundo|todos) conhecer', 'nothing (?:needs|to be) (?:agreeing|agreed|decided|deciding|approved|approving)', 'solo informativ[oa]', 'nenhuma decis[aã]o', 'apenas informativ[oa]',
   'geen besluiten', 'alleen ter informatie', 'nessuna decisione', 'solo informativ[oa]',
-], ['決定事項はありません', '決定事項なし', '共有のみ', '報告のみ', '決めることはありません']);
+], ['決定事項は(?:特に)?ありません', '決定事項なし', '共有のみ', '報告のみ', '決めること(?:は|も)?(?:特に)?(?:あり|ござい)ません']);
 
 /** The material already exists in writing: the meeting would only read it aloud. */
 const alreadyWritten = lexicon([

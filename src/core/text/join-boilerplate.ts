@@ -26,6 +26,9 @@ const boilerplateLine = new RegExp(
     String.raw`^(or call in|call in|dial[- ]in|dial by your location|one tap mobile|more phone numbers|find your local number|global call-in numbers|tap to join from a mobile device|join from a video system|join by sip|need help\?)`,
     String.raw`^(participer par téléphone|autres numéros|unirse por teléfono|mais números|weitere telefonnummern|per telefon teilnehmen)`,
     String.raw`^(join via the teams link|use the teams link)`,
+    // Headers of a forwarded e-mail pasted into the description.
+    String.raw`^-*\s*(forwarded message|original message|mensaje reenviado|weitergeleitete nachricht|message transféré|mensagem encaminhada)\s*-*$`,
+    String.raw`^(from|sent|to|cc|date|subject|de|enviado|para|asunto|von|gesendet|an|betreff|objet|envoyé|à|assunto|data)\s*:\s*\S.{0,200}$`,
     String.raw`^https?://\S+$`,
     String.raw`^\S*(zoom\.us|teams\.microsoft\.com|meet\.google\.com|webex\.com|tel\.meet|gotomeet)\S*$`,
   ].join('|'),

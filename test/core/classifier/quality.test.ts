@@ -20,6 +20,7 @@ describe('embedded classifier quality', () => {
   it.each([
     ['the development set', resolve(sharedDirectory, 'invites', 'dev-invites.jsonl')],
     ['our own blind-written fixtures', resolve(process.cwd(), 'test', 'fixtures', 'labelled-invites.jsonl')],
+    ['the second blind-written set', resolve(process.cwd(), 'test', 'fixtures', 'held-out-invites.jsonl')],
   ])('meets the quality bar on %s', (_name, path) => {
     const result = score(path);
     expect(result.sensitiveJudgedAsync).toBe(0);
