@@ -172,9 +172,18 @@ function startKey(start: string): number {
   return start.length === 1 ? start.charCodeAt(0) : start.charCodeAt(0) * 65536 + start.charCodeAt(1);
 }
 
+/** Whether each UTF-16 code unit is a letter or digit: 0 not yet known, 1 yes, 2 no. */
+const wordCodes = new Uint8Array(0x10000);
+
 function isWordCode(code: number, text: string, index: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-  return letterOrDigit.test(text[index]!);
+  let known = wordCodes[code]!;
+  if (known === 0) {
+    // Surrogate halves say nothing alone: judge the whole character (emoji are not words).
+    known = letterOrDigit.test(String.fromCodePoint(text.codePointAt(index) ?? code)) ? 1 : 2;
+    if (code < 0xd800 || code > 0xdfff) wordCodes[code] = known;
+  }
+  return known === 1;
 }
 
 /**
