@@ -1,3 +1,4 @@
+import { groupThousands } from '../core/classifier/embedded-classifier.js';
 import type { Evaluation } from '../core/evaluation.js';
 import { verdictKinds, type Verdict } from '../core/verdict.js';
 
@@ -25,7 +26,7 @@ function describeCost(verdict: Verdict): string {
 }
 
 function money(amount: number, currency: string): string {
-  return `${currency} ${Math.round(amount).toLocaleString('en-US')}`;
+  return `${currency} ${groupThousands(Math.round(amount))}`;
 }
 
 export function formatEvaluation(evaluation: Evaluation): string {

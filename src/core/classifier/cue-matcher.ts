@@ -116,11 +116,6 @@ export class CueMatcher<Concept extends string> {
     return { hits, words };
   }
 
-  /** The first cue of one concept, or undefined. */
-  find(text: string, concept: Concept): string | undefined {
-    return this.scan(text).hits.find((hit) => hit.concept === concept)?.text;
-  }
-
   private addToTrie(text: string, concept: Concept): void {
     let node = this.trie;
     for (let index = 0; index < text.length; index++) {
@@ -191,7 +186,7 @@ function isWordCode(code: number, text: string, index: number): boolean {
  * Two characters when the set stays small, else one; a phrase whose start cannot be told
  * (it opens with "any letter") is filed under every letter it could plausibly start with.
  */
-export function possibleStarts(phrase: string): string[] {
+function possibleStarts(phrase: string): string[] {
   const sequence = parseSequence(phrase, { at: 0 });
   const two = prefixes(sequence, 2);
   if (two && two.size <= 40) {
