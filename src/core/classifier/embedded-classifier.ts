@@ -1,14 +1,12 @@
-import { extractAgenda, type AgendaCandidate } from '../agenda/extract-agenda.js';
 import { defaultCostOptions, meetingCost, type CostOptions } from '../cost.js';
 import type { Invite } from '../invite.js';
-import { externalAttendees } from '../people.js';
-import { splitSentences } from '../text/hostile-text.js';
-import { readInviteText, type InviteText } from '../text/invite-text.js';
-import type { AgendaItem, MeetingCost, TrimSuggestion, Verdict, VerdictKind } from '../verdict.js';
-import { classifyItem, type ItemReading } from './classify-item.js';
-import { cues, type CueConcept } from './cues.js';
-import { sensitiveLabels, sensitiveMatches, type SensitiveMatch } from './sensitivity.js';
 import { shorten } from '../text/shorten.js';
+import type { AgendaItem, MeetingCost, TrimSuggestion, Verdict, VerdictKind } from '../verdict.js';
+import { predictVerdict, type DecisionModel, type VerdictProbabilities } from './decision-model.js';
+import { decisionModel } from './decision-model-weights.js';
+import { inviteFeatures } from './invite-features.js';
+import { readInvite, type ReadItem, type Reading } from './read-invite.js';
+import { sensitiveLabels } from './sensitivity.js';
 
 /**
  * The embedded judge: deterministic, explainable, offline. It reads the agenda item by item
@@ -24,27 +22,6 @@ import { shorten } from '../text/shorten.js';
 
 export type EmbeddedClassifierOptions = Partial<CostOptions>;
 
-interface ReadItem extends AgendaCandidate, ItemReading {}
-
-interface Reading {
-  text: InviteText;
-  structured: boolean;
-  items: ReadItem[];
-  subject: ItemReading;
-  /** Sentences around a list (intro, closing words), read the same way as items. */
-  prose: ItemReading[];
-  people: number;
-  externals: string[];
-  sensitive: SensitiveMatch[];
-  /** Sensitive cues found only inside one list item, not in the subject or the prose. */
-  sensitiveConfinedToItem: boolean;
-  relationship?: string;
-  externalCue?: string;
-  nothingLive?: string;
-  alreadyWritten?: string;
-  bodyWords: number;
-}
-
 const maxReasons = 5;
 /** A meeting this short has nothing to cut: trimming it would keep all of it. */
 const minimumTrimmableMinutes = 15;
@@ -52,82 +29,118 @@ const maxAgendaItems = 20;
 const maxItemLength = 200;
 
 export function classifyInvite(invite: Invite, options: EmbeddedClassifierOptions = {}): Verdict {
+  return analyseInvite(invite, options).verdict;
+}
+
+/** Which rule gave the verdict: fixed rules decide alone; the agenda rules are weighed by the model. */
+export type RuleName =
+  | 'sensitive'
+  | 'too-little-text'
+  | 'external-party'
+  | 'one-to-one'
+  | 'relationship'
+  | 'no-clear-agenda'
+  | 'unclear-items'
+  | 'only-live-items'
+  | 'too-short-to-trim'
+  | 'agenda';
+
+export interface InviteAnalysis {
+  verdict: Verdict;
+  /** The verdict the rules alone gave, before the learned stage weighed it. */
+  ruleVerdict: Verdict;
+  rule: RuleName;
+  /** The learned stage's inputs, when it was asked (training reads them). */
+  features?: number[];
+  probabilities?: VerdictProbabilities;
+}
+
+/** The whole judgment with its workings: the rules' verdict, the features and the model's probabilities. */
+export function analyseInvite(invite: Invite, options: EmbeddedClassifierOptions = {}, model: DecisionModel = decisionModel): InviteAnalysis {
   const cost = meetingCost(invite, { ...defaultCostOptions, ...options });
   const reading = readInvite(invite, cost);
-  return decide(invite, reading, cost);
-}
-
-function readInvite(invite: Invite, cost: MeetingCost): Reading {
-  const text = readInviteText(invite);
-  const agenda = extractAgenda(text.body);
-  // Each piece of text is scanned once: the subject, each agenda item, each sentence of prose.
-  const subject = classifyItem(text.subject);
-  const items: ReadItem[] = agenda.items.map((item) => Object.assign(classifyItem(item.text), item));
-  const prose = splitSentences(agenda.prose.join('\n')).map(classifyItem);
-  // In prose, "the paper was circulated" prepares the meeting; it is not an item to move.
-  if (!agenda.structured && items.some((item) => item.kind === 'decision' || item.kind === 'discussion')) {
-    for (const item of items) if (item.kind === 'info' && isPreparationNote(item)) item.kind = 'other';
+  const ruled = decideByRules(invite, reading, cost);
+  if (ruled.rule !== 'agenda') {
+    const observed = model.ruleAccuracy[ruled.rule];
+    const verdict = observed === undefined ? ruled.verdict : { ...ruled.verdict, confidence: round2(observed) };
+    return { verdict, ruleVerdict: ruled.verdict, rule: ruled.rule };
   }
-
-  const bodyHits = [...items, ...prose].flatMap((piece) => piece.hits);
-  const inBody = (concept: CueConcept) => bodyHits.filter((hit) => hit.concept === concept).map((hit) => hit.text);
-  const inSubject = (concept: CueConcept) => subject.hits.find((hit) => hit.concept === concept)?.text;
-  const relationshipInBody = inBody('relationship');
-  const sensitiveOutsideItems = sensitiveMatches([...subject.hits, ...prose.flatMap((sentence) => sentence.hits)]);
-
-  return {
-    text,
-    subject,
-    structured: agenda.structured,
-    items,
-    prose,
-    people: cost.attendees,
-    externals: externalAttendees(invite),
-    sensitive: sensitiveMatches([...subject.hits, ...bodyHits]),
-    sensitiveConfinedToItem:
-      agenda.structured && items.filter((item) => item.kind === 'sensitive').length === 1 && sensitiveOutsideItems.length === 0,
-    relationship:
-      inSubject('relationship') ??
-      (new Set(relationshipInBody.map((cue) => cue.toLowerCase())).size >= 2 ? relationshipInBody[0] : undefined),
-    externalCue: inSubject('external') ?? inBody('external')[0],
-    nothingLive: inBody('nothingLive')[0],
-    alreadyWritten: inBody('alreadyWritten')[0],
-    bodyWords: [...items, ...prose].reduce((sum, piece) => sum + piece.words, 0),
-  };
+  const features = inviteFeatures(invite, reading, ruled.verdict.verdict);
+  const probabilities = predictVerdict(features, model);
+  const verdict = weighAgendaVerdict(invite, reading, cost, ruled.verdict, probabilities, model);
+  return { verdict, ruleVerdict: ruled.verdict, rule: ruled.rule, features, probabilities };
 }
 
-const preparationWords = /\b(?:pre-?read|paper|beforehand|read)\b/giu;
-
-/** "The options paper was circulated last week": its only information is that it was written. */
-function isPreparationNote(item: ReadItem): boolean {
-  let remainder = item.text;
-  for (const hit of item.hits) if (hit.concept === 'alreadyWritten') remainder = remainder.replace(hit.text, ' ');
-  remainder = remainder.replace(preparationWords, ' ');
-  return remainder !== item.text && !cues.scan(remainder).hits.some((hit) => hit.concept === 'information');
+/**
+ * The rules said async or trim from the agenda's cues; the model, trained on real calendars, says
+ * how likely that is to be right. Async needs a calibrated probability high enough for precision
+ * (a false challenge costs trust); trim needs to beat keep; otherwise the meeting is kept and the
+ * confidence says how unsure that is, so the hybrid judge knows to ask the LLM.
+ */
+function weighAgendaVerdict(
+  invite: Invite,
+  reading: Reading,
+  cost: MeetingCost,
+  ruled: Verdict,
+  probabilities: VerdictProbabilities,
+  model: DecisionModel,
+): Verdict {
+  // The rules' async has no live items to keep, so a trim is not on offer there.
+  const p = ruled.verdict === 'async' ? renormalise({ ...probabilities, trim: 0 }) : probabilities;
+  const withConfidence = (verdict: Verdict, confidence: number): Verdict => ({ ...verdict, confidence: round2(clamp(confidence)) });
+  if (p.async >= model.asyncThreshold) {
+    if (ruled.verdict === 'async') return withConfidence(ruled, p.async);
+    const infoItems = reading.items.filter((item) => item.kind === 'info');
+    return withConfidence(asyncVerdict(invite, reading, cost, (kind, confidence, reasons) => makeVerdict(reading, cost, kind, confidence, reasons), infoItems, p.async), p.async);
+  }
+  if (ruled.verdict === 'trim' && p.trim >= model.trimThreshold && p.trim >= p.keep) return withConfidence(ruled, p.trim);
+  const looked = ruled.verdict === 'async' ? 'Parts read as updates' : 'Part of it reads as updates';
+  return makeVerdict(reading, cost, 'keep', clamp(p.keep), [
+    `${looked}, but not clearly enough to challenge: kept`,
+    ...liveReasons(
+      reading.items.filter((item) => item.kind === 'decision'),
+      reading.items.filter((item) => item.kind === 'discussion'),
+    ).slice(0, 1),
+    costReason(invite, cost),
+  ]);
 }
 
-function decide(invite: Invite, reading: Reading, cost: MeetingCost): Verdict {
-  const infoItems = reading.items.filter((item) => item.kind === 'info');
-  const decisionItems = reading.items.filter((item) => item.kind === 'decision');
-  const discussionItems = reading.nothingLive ? [] : reading.items.filter((item) => item.kind === 'discussion');
-  const liveItems = [...decisionItems, ...discussionItems];
-  const hasCues = reading.items.some((item) => item.kind !== 'other');
+function renormalise(p: VerdictProbabilities): VerdictProbabilities {
+  const total = p.async + p.trim + p.keep;
+  return { async: p.async / total, trim: p.trim / total, keep: p.keep / total };
+}
+
+const clamp = (confidence: number) => Math.min(0.97, Math.max(0.05, confidence));
+
+function makeVerdict(reading: Reading, cost: MeetingCost, kind: VerdictKind, confidence: number, reasons: string[], suggestion?: TrimSuggestion): Verdict {
   const notes = hostileNote(reading);
-
-  const verdict = (kind: VerdictKind, confidence: number, reasons: string[], suggestion?: TrimSuggestion): Verdict => ({
+  return {
     verdict: kind,
-    confidence: round2(Math.min(0.97, Math.max(0.05, confidence))),
+    confidence: round2(clamp(confidence)),
     sensitive: reading.sensitive.length > 0,
     reasons: [...reasons.filter(Boolean).slice(0, maxReasons - notes.length), ...notes],
     agenda: agendaOf(reading),
     cost,
     ...(suggestion ? { suggestion } : {}),
     judge: 'embedded',
-  });
+  };
+}
 
+function decideByRules(invite: Invite, reading: Reading, cost: MeetingCost): { verdict: Verdict; rule: RuleName } {
+  const infoItems = reading.items.filter((item) => item.kind === 'info');
+  const decisionItems = reading.items.filter((item) => item.kind === 'decision');
+  const discussionItems = reading.nothingLive ? [] : reading.items.filter((item) => item.kind === 'discussion');
+  const liveItems = [...decisionItems, ...discussionItems];
+  const hasCues = reading.items.some((item) => item.kind !== 'other');
+  let rule: RuleName = 'agenda';
+  const verdict = (kind: VerdictKind, confidence: number, reasons: string[], suggestion?: TrimSuggestion) => ({
+    verdict: makeVerdict(reading, cost, kind, confidence, reasons, suggestion),
+    rule,
+  });
   // 1. Sensitive matters are kept; a governance agenda with one sensitive item is trimmed around it.
   const firstSensitive = reading.sensitive[0];
   if (firstSensitive) {
+    rule = 'sensitive';
     const because = `Sensitive: ${sensitiveLabels[firstSensitive.category]} (“${firstSensitive.evidence}”), so never challenged as async`;
     if (reading.sensitiveConfinedToItem && infoItems.length >= 2) {
       const suggestion = trimSuggestion(invite, reading, infoItems);
@@ -144,6 +157,7 @@ function decide(invite: Invite, reading: Reading, cost: MeetingCost): Verdict {
   // 2. Never challenge an invite on content it does not have.
   const tooLittle = reading.bodyWords < 4 || (reading.bodyWords < 12 && !hasCues);
   if (tooLittle) {
+    rule = 'too-little-text';
     return verdict('keep', 0.7, [
       reading.bodyWords === 0 ? 'Subject only: too little to judge, so not challenged' : 'Too little written to judge fairly, so not challenged',
     ]);
@@ -151,15 +165,18 @@ function decide(invite: Invite, reading: Reading, cost: MeetingCost): Verdict {
 
   // 3. People from outside, and relationship time, are what meetings are for.
   if (reading.externals.length > 0 || (reading.externalCue && !reading.nothingLive)) {
+    rule = 'external-party';
     const who = reading.externals.length > 0
       ? `${reading.externals.length} attendee${reading.externals.length > 1 ? 's' : ''} from outside (${[...new Set(reading.externals)].slice(0, 2).join(', ')})`
       : `an external party (“${reading.externalCue}”)`;
     return verdict('keep', 0.85, [`Meets ${who}: live time is warranted`, ...liveReasons(decisionItems, discussionItems)]);
   }
   if (reading.people <= 2 && invite.organizer && !reading.nothingLive) {
+    rule = 'one-to-one';
     return verdict('keep', 0.8, ['A 1:1: relationship time that an update cannot replace']);
   }
   if (reading.relationship && !reading.nothingLive) {
+    rule = 'relationship';
     return verdict('keep', 0.8, [`Relationship and culture time (“${reading.relationship}”) is what meetings are for`]);
   }
 
@@ -171,6 +188,7 @@ function decide(invite: Invite, reading: Reading, cost: MeetingCost): Verdict {
   const info = infoItems.length > 0 ? infoItems.length : reading.nothingLive || framedAsInformation ? 1 : 0;
   const live = liveItems.length + proseDecisions;
   if (info === 0 && live === 0) {
+    rule = 'no-clear-agenda';
     return verdict('keep', 0.4, ['No clear agenda: nothing to move to an update, so not challenged']);
   }
   if (live === 0) {
@@ -178,19 +196,22 @@ function decide(invite: Invite, reading: Reading, cost: MeetingCost): Verdict {
     const otherItems = reading.items.filter((item) => item.kind === 'other').length;
     const mostlyUnclear = reading.structured && infoItems.length < 0.4 * (infoItems.length + otherItems);
     if (mostlyUnclear && !reading.nothingLive && !framedAsInformation) {
+      rule = 'unclear-items';
       return verdict('keep', 0.45, [
         `${otherItems} of ${reading.items.length} agenda items don't say whether they need people live, so not challenged`,
       ]);
     }
-    return asyncVerdict(invite, reading, cost, verdict, infoItems, 0.6);
+    return { verdict: asyncVerdict(invite, reading, cost, (kind, confidence, reasons) => makeVerdict(reading, cost, kind, confidence, reasons), infoItems, 0.6), rule };
   }
   if (info === 0) {
+    rule = 'only-live-items';
     return verdict('keep', Math.min(0.85, 0.6 + 0.08 * live), [
       ...liveReasons(decisionItems, discussionItems),
       'No status items to move to an update',
     ]);
   }
   if (invite.durationMinutes <= minimumTrimmableMinutes) {
+    rule = 'too-short-to-trim';
     return verdict('keep', 0.6, [`Only ${invite.durationMinutes} minutes, with items that need people live: too short to trim`, ...liveReasons(decisionItems, discussionItems).slice(0, 1)]);
   }
   const suggestion = trimSuggestion(invite, reading, infoItems);
@@ -281,7 +302,7 @@ function agendaOf(reading: Reading): AgendaItem[] {
 
 function hostileNote(reading: Reading): string[] {
   const notes: string[] = [];
-  if (reading.text.hostileTextRemoved) notes.push('Ignored text addressed to an AI reviewer');
+  if (reading.text.hostileTextRemoved) notes.push('Ignored text that tries to steer the verdict');
   if (reading.text.truncated) notes.push('Very long description: judged on its first part');
   return notes;
 }

@@ -19,8 +19,38 @@ const instructionPatterns = [
   String.raw`\b(system prompt|jailbreak|you are now|as an ai)\b`,
 ];
 const instruction = new RegExp(instructionPatterns.join('|'), 'i');
-/** A paragraph that opens by addressing a machine is removed whole, not sentence by sentence. */
-const addressedToMachine = /^\W*(note|message|attention|instructions?|hinweis|nota|remarque)?\W*(to|for|an|para|pour|für)?\s*(any|all|the)?\s*(ai|llm|gpt|automated|chatbot)\b/i;
+/**
+ * A paragraph that speaks to a machine anywhere in it ("SYSTEM NOTICE FOR AI REVIEWERS", "Dear
+ * assistant", "if you are an AI") is dropped whole: the rest of such a paragraph is written to
+ * steer the verdict ("… involves an urgent decision …"), so none of its words may count.
+ */
+const addressesMachine = new RegExp(
+  [
+    String.raw`\b(?:ai|a\.i\.|llm|gpt|chatbot|bot|automated|machine|language[- ]model|copilot)\s+(?:reviewers?|assistants?|systems?|tools?|models?|classifiers?|agents?|screening|review|readers?)\b`,
+    String.raw`\b(?:note|notice|message|memo|attention|instructions?|reminder|warning)\s+(?:to|for)\s+(?:any\s+|all\s+|the\s+)?(?:ai|llm|gpt|bot|assistants?|reviewers?|systems?|models?|classifiers?|automated)\b`,
+    String.raw`\b(?:dear|hello|hi|hey)\s+(?:ai|llm|gpt|bot|assistant|reviewer|system|model|classifier)\b`,
+    String.raw`\b(?:system|admin(?:istrator)?)\s+(?:notice|message|prompt|instruction|override)\b`,
+    String.raw`\b(?:if|when)\s+you\s+are\s+an?\s+(?:ai|llm|language model|assistant|bot|automated)\b|\bas an ai\b|\byou are (?:now )?an? (?:ai|assistant|classifier)\b`,
+    String.raw`\b(?:to|for)\s+(?:the\s+|any\s+)?(?:ai|llm|gpt|chatbot|classifier|model)\s*[:,]`,
+    String.raw`\b(?:para|pour|für|voor|per)\s+(?:el |la |l'|los |les |die |de |il )?(?:ia|ki|ai|asistente|assistant|assistente|revisor|réviseur|prüfer)\b`,
+    String.raw`AI(?:へ|に|の(?:レビュー|アシスタント))|レビュー担当|アシスタントへ`,
+  ].join('|'),
+  'iu',
+);
+/**
+ * A sentence that talks about the classification itself ("this meeting must not be challenged",
+ * "label it as keep") says nothing about the meeting: no cue is ever taken from it.
+ */
+const talksAboutVerdict = new RegExp(
+  [
+    String.raw`\bverdicts?\b|\b(?:classif|categori[sz])\p{L}*\s+(?:it|this|the|that)\b|\b(?:meeting|invite|invitation|event)\s+(?:\p{L}+\s+){0,3}(?:classif|categori[sz])\p{L}*`,
+    String.raw`\b(?:label|flag|mark|rate|treat|tag|consider|score)(?:s|ed|ing)?\s+(?:it|this|this (?:meeting|invite|one)|the (?:meeting|invite))?\s*as\b`,
+    String.raw`\b(?:this|the)\s+(?:meeting|invite|invitation|call|session|event)\s+(?:is|must|should|cannot|can't|may not|must not|should not|shall)\s+(?:not\s+)?(?:be\s+)?(?:not\s+)?(?:essential|critical|kept|challenged|flagged|cancell?ed|replaced|async|asynchronous|an?\s+(?:e-?mail|update|thread|async))\b`,
+    String.raw`\b(?:do not|don't|never|must not)\s+(?:challenge|cancel|replace|flag|suggest (?:async|cancell?ing|replacing))\b`,
+    String.raw`\b(?:async|asynchronous|keep|trim)\b\s*(?:verdict|label|rating|classification)\b`,
+  ].join('|'),
+  'iu',
+);
 
 export interface HostileTextResult {
   text: string;
@@ -28,19 +58,29 @@ export interface HostileTextResult {
 }
 
 /** Words every pattern above contains one of: most invites are ruled out by this cheap test. */
-const mightBeHostile = /ignor|disregard|forget|override|negeer|desconsid|instruc|anweisung|\b(?:ai|llm|gpt|chatbot)\b|assistant|reviewer|automated|language model|(?:verdict|sensitive|confidence|label|classification)\s*[=:]|\b(?:classify|mark|label|flag|rate)\s+(?:it|this|the meeting)\b|system prompt|jailbreak|you are now|指示|命令/i;
+const mightBeHostile = /ignor|disregard|forget|override|negeer|desconsid|instruc|anweisung|\b(?:ai|ia|ki|llm|gpt|chatbot|bot|copilot)\b|assist|reviewer|revisor|prüfer|automated|model|machine|system|classif|categori|verdict|sensitive|confidence|label|flag|mark|rate|treat|consider|score|challenge|cancel|replace|essential|critical|async|jailbreak|you are|指示|命令|レビュー|アシスタント|AI/i;
 
 export function removeHostileInstructions(text: string): HostileTextResult {
-  if (!mightBeHostile.test(text) || !instruction.test(text)) return { text, removed: false };
-  const paragraphs = text.split(/\n\s*\n/);
-  const cleaned = paragraphs.map((paragraph) => {
-    if (!instruction.test(paragraph)) return paragraph;
-    if (addressedToMachine.test(paragraph)) return '';
-    return splitSentences(paragraph)
-      .filter((sentence) => !instruction.test(sentence))
-      .join(' ');
+  if (!mightBeHostile.test(text)) return { text, removed: false };
+  let removed = false;
+  const clean = (paragraph: string): string => {
+    if (addressesMachine.test(paragraph)) {
+      removed = true;
+      return '';
+    }
+    if (!instruction.test(paragraph) && !talksAboutVerdict.test(paragraph)) return paragraph;
+    const sentences = splitSentences(paragraph);
+    const kept = sentences.filter((sentence) => !instruction.test(sentence) && !talksAboutVerdict.test(sentence));
+    if (kept.length === sentences.length) return paragraph;
+    removed = true;
+    return kept.join(' ');
+  };
+  // A paragraph is a block between blank lines; a long block (HTML often has no blank lines) is read line by line.
+  const blocks = text.split(/\n\s*\n/).map((block) => {
+    const lines = block.split('\n');
+    return lines.length > 3 ? lines.map(clean).filter((line) => line !== '').join('\n') : clean(block);
   });
-  return { text: cleaned.filter((p) => p.trim() !== '').join('\n\n'), removed: true };
+  return removed ? { text: blocks.filter((block) => block.trim() !== '').join('\n\n'), removed } : { text, removed };
 }
 
 /** Splits on sentence ends while keeping list lines whole. */

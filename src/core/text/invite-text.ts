@@ -2,10 +2,11 @@ import type { Invite } from '../invite.js';
 import { htmlToText, looksLikeHtml, tidyLines } from './html-to-text.js';
 import { removeHostileInstructions } from './hostile-text.js';
 import { stripJoinBoilerplate } from './join-boilerplate.js';
+import { keepContentLines, type LineRoleCounts } from './line-roles.js';
 
 /**
- * The text of an invite as the classifier (and the LLM prompt) should read it: HTML flattened,
- * join boilerplate and text aimed at AI reviewers removed, and cut to a size that carries any
+ * The text of an invite as the classifier (and the LLM prompt) should read it: HTML flattened;
+ * join boilerplate, text aimed at AI reviewers, logistics, headers and signatures removed; and cut to a size that carries any
  * real agenda (a pasted 1 MB e-mail thread adds nothing but time).
  */
 
@@ -18,6 +19,8 @@ export interface InviteText {
   hostileTextRemoved: boolean;
   /** The body was longer than `maxBodyCharacters` and was cut. */
   truncated: boolean;
+  /** What was taken out of the body before judging: logistics, metadata, headers, signatures, links. */
+  removedLines: LineRoleCounts;
 }
 
 export function readInviteText(invite: Pick<Invite, 'subject' | 'body'>): InviteText {
@@ -26,13 +29,15 @@ export function readInviteText(invite: Pick<Invite, 'subject' | 'body'>): Invite
   const withoutJoinText = stripJoinBoilerplate(flat);
   const truncated = withoutJoinText.length > maxBodyCharacters;
   const cut = truncated ? withoutJoinText.slice(0, maxBodyCharacters) : withoutJoinText;
-  const body = removeHostileInstructions(cut);
+  const withoutHostileText = removeHostileInstructions(cut);
+  const body = keepContentLines(withoutHostileText.text);
   const subject = removeHostileInstructions(withoutMailPrefixes(tidyLines(invite.subject).replace(/\n/g, ' ')));
   return {
     subject: subject.text,
-    body: body.text,
-    hostileTextRemoved: body.removed || subject.removed,
+    body: body.content,
+    hostileTextRemoved: withoutHostileText.removed || subject.removed,
     truncated,
+    removedLines: body.counts,
   };
 }
 

@@ -1,0 +1,96 @@
+import type { Invite } from '../invite.js';
+import type { VerdictKind } from '../verdict.js';
+import type { Reading } from './read-invite.js';
+
+/**
+ * The numbers the learned decision stage weighs, each one something a person reading the invite
+ * would notice: how many agenda items carry information, decision or discussion cues (and where:
+ * subject, list item or prose), how much of the text was logistics, links or signatures, whether
+ * the items are bare topics or questions, who and how many are invited, and what the rules made
+ * of it. Counts enter as log(1 + n) so one long agenda does not drown everything else.
+ */
+
+export const featureNames = [
+  'rule async',
+  'rule trim',
+  'info items',
+  'decision items',
+  'discussion items',
+  'social items',
+  'unclear items',
+  'share of items that are info',
+  'share of items that are live',
+  'list written by the organiser',
+  'subject is information',
+  'subject is a decision',
+  'subject is a discussion',
+  'subject reads as a routine series',
+  'information sentences around the list',
+  'decision sentences around the list',
+  'discussion sentences around the list',
+  'body words',
+  'logistics lines removed',
+  'metadata fields removed',
+  'ritual agenda lines removed',
+  'mail headers removed',
+  'signature lines removed',
+  'links removed',
+  'questions asked',
+  'open work words (review, plan, issues)',
+  'says nothing is live',
+  'already written down',
+  'people',
+  'recurring',
+  'duration in hours',
+  'not English',
+] as const;
+
+const log1p = Math.log1p;
+const routineSeries = /\b(?:weekly|daily|monthly|bi-?weekly|fortnightly|status|update|sync|stand-?up|check-?in|round-?up|report(?:ing)?|review|all[- ]hands|town ?hall|community (?:call|meeting))\b/iu;
+const openWork = /\b(?:review|go over|strateg\p{L}*|plan(?:s|ning)?|work (?:on|through|out)|figure out|issues?|problems?|concerns?|questions?|options?|ideas?|proposals?|next steps|priorit\p{L}*|approach|requirements?|design|roadmap)\b/giu;
+const question = /\?/g;
+
+export function inviteFeatures(invite: Invite, reading: Reading, ruleVerdict: VerdictKind): number[] {
+  const count = (kind: string) => reading.items.filter((item) => item.kind === kind).length;
+  const items = reading.items.length;
+  const info = count('info');
+  const decision = count('decision');
+  const discussion = count('discussion');
+  const prose = (kind: string) => reading.prose.filter((sentence) => sentence.kind === kind).length;
+  const body = reading.text.body;
+  const removed = reading.text.removedLines;
+  return [
+    ruleVerdict === 'async' ? 1 : 0,
+    ruleVerdict === 'trim' ? 1 : 0,
+    log1p(info),
+    log1p(decision),
+    log1p(discussion),
+    log1p(count('social')),
+    log1p(count('other')),
+    items > 0 ? info / items : 0,
+    items > 0 ? (decision + discussion) / items : 0,
+    reading.structured ? 1 : 0,
+    reading.subject.kind === 'info' ? 1 : 0,
+    reading.subject.kind === 'decision' ? 1 : 0,
+    reading.subject.kind === 'discussion' ? 1 : 0,
+    routineSeries.test(reading.text.subject) ? 1 : 0,
+    log1p(prose('info')),
+    log1p(prose('decision')),
+    log1p(prose('discussion')),
+    log1p(reading.bodyWords),
+    log1p(removed.logistics),
+    log1p(removed.metadata),
+    log1p(removed.ceremony),
+    log1p(removed.header),
+    log1p(removed.signature),
+    log1p(removed.links),
+    log1p((body.match(question) ?? []).length),
+    log1p((body.match(openWork) ?? []).length),
+    reading.nothingLive ? 1 : 0,
+    reading.alreadyWritten ? 1 : 0,
+    log1p(reading.people),
+    invite.recurrence ? 1 : 0,
+    Math.min(invite.durationMinutes, 480) / 60,
+    invite.language && invite.language !== 'en' ? 1 : /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(body.slice(0, 400)) ? 1 : 0,
+  ];
+}

@@ -1,0 +1,86 @@
+import { extractAgenda, type AgendaCandidate } from '../agenda/extract-agenda.js';
+import type { Invite } from '../invite.js';
+import { externalAttendees } from '../people.js';
+import { splitSentences } from '../text/hostile-text.js';
+import { readInviteText, type InviteText } from '../text/invite-text.js';
+import type { MeetingCost } from '../verdict.js';
+import { classifyItem, type ItemReading } from './classify-item.js';
+import { cues, type CueConcept } from './cues.js';
+import { sensitiveMatches, type SensitiveMatch } from './sensitivity.js';
+
+/**
+ * An invite read once for judging: its cleaned text, the agenda item by item with each item's
+ * kind and cues, the prose around it, the subject, and who is invited. The rules and the learned
+ * decision stage both work from this reading; nothing is scanned twice.
+ */
+
+export interface ReadItem extends AgendaCandidate, ItemReading {}
+
+export interface Reading {
+  text: InviteText;
+  structured: boolean;
+  items: ReadItem[];
+  subject: ItemReading;
+  /** Sentences around a list (intro, closing words), read the same way as items. */
+  prose: ItemReading[];
+  people: number;
+  externals: string[];
+  sensitive: SensitiveMatch[];
+  /** Sensitive cues found only inside one list item, not in the subject or the prose. */
+  sensitiveConfinedToItem: boolean;
+  relationship?: string;
+  externalCue?: string;
+  nothingLive?: string;
+  alreadyWritten?: string;
+  bodyWords: number;
+}
+
+export function readInvite(invite: Invite, cost: MeetingCost): Reading {
+  const text = readInviteText(invite);
+  const agenda = extractAgenda(text.body);
+  // Each piece of text is scanned once: the subject, each agenda item, each sentence of prose.
+  const subject = classifyItem(text.subject);
+  const items: ReadItem[] = agenda.items.map((item) => Object.assign(classifyItem(item.text), item));
+  const prose = splitSentences(agenda.prose.join('\n')).map(classifyItem);
+  // In prose, "the paper was circulated" prepares the meeting; it is not an item to move.
+  if (!agenda.structured && items.some((item) => item.kind === 'decision' || item.kind === 'discussion')) {
+    for (const item of items) if (item.kind === 'info' && isPreparationNote(item)) item.kind = 'other';
+  }
+
+  const bodyHits = [...items, ...prose].flatMap((piece) => piece.hits);
+  const inBody = (concept: CueConcept) => bodyHits.filter((hit) => hit.concept === concept).map((hit) => hit.text);
+  const inSubject = (concept: CueConcept) => subject.hits.find((hit) => hit.concept === concept)?.text;
+  const relationshipInBody = inBody('relationship');
+  const sensitiveOutsideItems = sensitiveMatches([...subject.hits, ...prose.flatMap((sentence) => sentence.hits)]);
+
+  return {
+    text,
+    subject,
+    structured: agenda.structured,
+    items,
+    prose,
+    people: cost.attendees,
+    externals: externalAttendees(invite),
+    sensitive: sensitiveMatches([...subject.hits, ...bodyHits]),
+    sensitiveConfinedToItem:
+      agenda.structured && items.filter((item) => item.kind === 'sensitive').length === 1 && sensitiveOutsideItems.length === 0,
+    relationship:
+      inSubject('relationship') ??
+      (new Set(relationshipInBody.map((cue) => cue.toLowerCase())).size >= 2 ? relationshipInBody[0] : undefined),
+    externalCue: inSubject('external') ?? inBody('external')[0],
+    nothingLive: inBody('nothingLive')[0],
+    alreadyWritten: inBody('alreadyWritten')[0],
+    bodyWords: [...items, ...prose].reduce((sum, piece) => sum + piece.words, 0),
+  };
+}
+
+const preparationWords = /\b(?:pre-?read|paper|beforehand|read)\b/giu;
+
+/** "The options paper was circulated last week": its only information is that it was written. */
+function isPreparationNote(item: ReadItem): boolean {
+  let remainder = item.text;
+  for (const hit of item.hits) if (hit.concept === 'alreadyWritten') remainder = remainder.replace(hit.text, ' ');
+  remainder = remainder.replace(preparationWords, ' ');
+  return remainder !== item.text && !cues.scan(remainder).hits.some((hit) => hit.concept === 'information');
+}
+

@@ -1,0 +1,157 @@
+/**
+ * Real invites are mostly logistics: room changes, "please accept", dial-in details, links,
+ * forwarded-mail headers, signatures, "Date:/Location:/Notes:" fields and "who takes minutes?".
+ * Their words ("minutes", "numbers", "reminder", "discuss" inside a URL) must never be read as
+ * agenda cues. This pass gives each line a role and keeps only the content; the counts of what
+ * it removed are signals in their own right (an invite that is all logistics says nothing).
+ */
+
+export type LineRole = 'content' | 'logistics' | 'metadata' | 'ceremony' | 'header' | 'signature' | 'people';
+
+export interface LineRoleCounts {
+  logistics: number;
+  metadata: number;
+  ceremony: number;
+  header: number;
+  signature: number;
+  people: number;
+  links: number;
+  /** Paragraphs dropped because the same text came earlier (forwarded copies). */
+  repeats: number;
+}
+
+export interface ContentText {
+  /** The body with only content lines left. */
+  content: string;
+  counts: LineRoleCounts;
+}
+
+/** A field label with its value: "Date: 12 May", "Location - Room 4", "Notes: https://…". */
+const metadataField = new RegExp(
+  String.raw`^(?:date|time|times?|when|where|location|place|venue|room|rooms?|building|dial[- ]?in|bridge|bridge line|call[- ]?in|conference (?:line|number|call)|phone|tel|telephone|passcode|password|pin|host code|participant code|leader code|meeting (?:link|url|notes?|id|number|recording|minutes|doc(?:ument)?)|notes?(?: doc(?:ument)?| link)?|minutes|minutes doc(?:ument)?|agenda (?:doc(?:ument)?|link)|zoom(?: link)?|webex|hangouts?|google meet|teams link|jitsi|livestream(?: link)?|stream|youtube|recording|recordings?|slides?|video|chairs?|co-?chairs?|facilitators?|moderators?|hosts?|scribes?|note[- ]?takers?|minute[- ]?takers?|organi[sz]ers?|calendar|ics|recurrence|frequency|duration|rsvp|contact|contacts|mailing list|chat|slack|irc|matrix|discord|channel|github|issue|tracking issue|timezone|time zone|utc|ort|raum|lieu|salle|sala|lugar|fecha|hora|datum|uhrzeit|zeit|locatie|tijd|data|orario|日時|場所|会議室)\s*(?:\([^)]{0,40}\))?\s*[:：=|–—-]\s*`,
+  'iu',
+);
+/** Ritual agenda lines that every meeting of a body has; they say nothing about what it is for. */
+const ceremonyLine = new RegExp(
+  String.raw`^(?:(?:opening|welcome|introductions?|intros?|roll ?call|attendance|apologies|agenda (?:bashing|review|adoption)|adoption of (?:the )?agenda|approval of (?:the )?(?:agenda|minutes)|approve (?:the )?(?:agenda|minutes)|review of (?:the )?(?:agenda|minutes)|(?:previous|last) (?:meeting(?:'s)? )?minutes|minutes of (?:the )?(?:last|previous) meeting|who (?:takes|will take|is taking) (?:the )?(?:minutes|notes)|volunteer (?:for )?(?:note[- ]?taker|scribe)|(?:note[- ]?taker|scribe) (?:volunteer|needed)|next meeting|date of next meeting|aob|any other business|a\.o\.b\.?|closing|close|adjourn(?:ment)?|wrap[- ]?up|end)\b[\s.:!?-]*(?:[\p{L} ,'’]{0,40})?$)`,
+  'iu',
+);
+/** Lines about where, when and how to attend rather than what the meeting is for. */
+const logisticsLine = new RegExp(
+  [
+    String.raw`\b(?:please|pls|kindly)\s+(?:accept|decline|attend|rsvp|respond|reply|confirm|register|note|let (?:me|us) know|forward|call|dial|join|mark your calendars?|be on time|bring (?:your|a) (?:laptop|badge|lunch))`,
+    String.raw`\b(?:has|have|had) been (?:moved|rescheduled|changed|cancell?ed|postponed|re-?booked|relocated|added)\b`,
+    String.raw`\b(?:will|shall) (?:now )?be (?:held|in|moved|rescheduled|cancell?ed|postponed|relocated)\b`,
+    String.raw`\b(?:new|different|updated|revised|changed?) (?:time|date|location|room|venue|dial[- ]?in|bridge|call[- ]?in number)\b`,
+    String.raw`\b(?:conference|meeting|board|training) room\b|\b(?:room|rm\.?|bldg\.?|building|floor|suite|eb|ecs)\s*#?\s*\d`,
+    String.raw`\b(?:lunch|breakfast|dinner|refreshments|food|snacks|pizza|coffee) (?:will be|is) (?:provided|served|available)\b`,
+    String.raw`\b(?:this|the) (?:meeting|call|session) (?:is|will be) (?:held|at|on|in|from)\b`,
+    String.raw`\b(?:call|dial)[- ]?in (?:number|details|info(?:rmation)?)\b|\btoll[- ]free\b|\bparticipant (?:code|pin)\b`,
+    String.raw`\b(?:set up|book|reserve|get) (?:a|the) (?:room|conference room|bridge|call[- ]?in)\b`,
+    String.raw`^(?:reminder|friendly reminder|just a reminder)\b[^.!?]{0,60}$`,
+    String.raw`\b(?:time zones?|timezone)\b.{0,40}\b(?:utc|gmt|pst|pdt|est|edt|cet|cest)\b|^\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:utc|gmt|pst|pdt|est|edt|cet|cest|et|pt)\b`,
+    String.raw`\bif you (?:have any questions|cannot attend|can't attend|can not attend|are unable to attend)\b`,
+    String.raw`\b(?:add(?:ed)? to|on) (?:your|the) calendar\b|\bcalendar (?:invite|invitation|entry)\b|\binvite list\b`,
+    String.raw`\bnote: the gmt offset\b|^\*~\*~|^when:|^where:|\bsee (?:the )?(?:attached|below) (?:map|directions)\b`,
+  ].join('|'),
+  'iu',
+);
+/** Forwarded mail and Exchange export debris. */
+const headerLine = new RegExp(
+  [
+    String.raw`^-{2,}\s*(?:inline attachment follows|original (?:message|appointment)|forwarded (?:by|message)|message d'origine)`,
+    String.raw`^(?:from|sent|to|cc|bcc|date|subject|importance|sensitivity|priority)\s*:`,
+    String.raw`</?o=[\w-]+/ou=`,
+    String.raw`^[\w.'-]+(?: [\w.'-]+){0,3}/(?:hou|na|corp|enron|ect|ees|ei)\b`,
+    String.raw`^(?:on .{5,80} wrote:|le .{5,80} a écrit\s*:|am .{5,80} schrieb .{0,40}:)$`,
+  ].join('|'),
+  'iu',
+);
+/** The start of a sign-off: everything after it in the same paragraph is a signature. */
+const signOff = /^(?:thanks?(?: you)?(?: (?:all|everyone|again|so much|in advance))?|many thanks|thx|regards|best(?: regards| wishes)?|kind regards|warm regards|cheers|sincerely|talk soon|see you(?: there| then)?|--|—|saludos|un saludo|atentamente|gracias|mit freundlichen grüßen|viele grüße|grüße|danke|cordialement|bien à vous|merci|atenciosamente|obrigad[oa]|abraços?|met vriendelijke groet|groeten|bedankt|cordiali saluti|grazie|よろしくお願いします|以上)\b[\s!.,:;-]*$/iu;
+/** An extension, a title line or a name on its own at the end of a paragraph. */
+const signatureDetail = /^(?:x\s?\d{3,6}|ext\.? ?\d{3,6}|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}|[\w.+-]+@[\w.-]+|(?:sr\.?|senior|executive|administrative)?\s*(?:admin(?:istrative)?(?: assistant| coordinator)?|assistant|coordinator|director|manager|vice president|vp|analyst|specialist|secretary)\b.{0,40})$/iu;
+const nameOnly = /^(?:[\p{Lu}][\p{L}'’.-]*\.?)(?: [\p{Lu}][\p{L}'’.-]*\.?){0,3}(?:\s*[/&,]\s*[\p{Lu}][\p{L}'’.-]*\.?){0,2}$/u;
+/** "Attendees: Anthony Dayao" style lists: a line that is only a person's name inside a list of them. */
+const personList = /^(?:attendees|participants|invitees|interviewers?|panel(?:ists)?|required|optional|speakers?)\b[^:]{0,40}:?\s*$/iu;
+/** Bullets, numbers and time boxes in front of a line: the role is read from the words after them. */
+const listMarker = /^[\s•·*\-–>#|]*(?:\(?\d{1,2}[.)]\s+|\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm))?(?:\s*[-–]\s*\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm))?)?\s*[-–:|]?\s*)?/iu;
+const url = /\b(?:https?:\/\/|www\.)[^\s<>()]+|\b[\w.-]+\.(?:com|org|net|io|dev|gov|edu)\/[^\s<>()]*/giu;
+
+export function keepContentLines(text: string): ContentText {
+  const counts: LineRoleCounts = { logistics: 0, metadata: 0, ceremony: 0, header: 0, signature: 0, people: 0, links: 0, repeats: 0 };
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    const key = paragraph.replace(/\W+/g, ' ').trim().toLowerCase();
+    if (key.length > 40 && seen.has(key)) {
+      counts.repeats++;
+      continue;
+    }
+    seen.add(key);
+    const lines = paragraph.split('\n');
+    const out: string[] = [];
+    let signature = false;
+    let listingPeople = false;
+    for (let i = 0; i < lines.length; i++) {
+      const raw = lines[i]!;
+      const withoutLinks = raw.replace(url, (match) => {
+        counts.links++;
+        return match.endsWith('.') ? '.' : ' ';
+      });
+      const marker = listMarker.exec(withoutLinks)?.[0] ?? '';
+      const line = withoutLinks.slice(marker.length).replace(/\s+/g, ' ').trim();
+      if (!/[\p{L}\p{N}]/u.test(line)) continue;
+      if (personList.test(line)) {
+        counts.people++;
+        listingPeople = true;
+        continue;
+      }
+      const context: LineContext = { last: i === lines.length - 1, marked: /[\p{L}\p{N}•·*–-]/u.test(marker), previous: lines[i - 1]?.trim() ?? '', listingPeople };
+      const role = signature ? 'signature' : roleOf(line, context);
+      if (role === 'signature' && signOff.test(line)) signature = true;
+      listingPeople = listingPeople && role === 'people';
+      if (role === 'content') out.push(withoutLogisticsSentences(withoutLinks.replace(/ {2,}/g, ' '), counts));
+      else counts[role]++;
+    }
+    const content = out.filter((line) => line.trim() !== '');
+    if (content.length > 0) kept.push(content.join('\n'));
+  }
+  return { content: kept.join('\n\n'), counts };
+}
+
+/** Roles are read line by line; in a long line of prose each sentence is read on its own. */
+const longLine = 120;
+
+function withoutLogisticsSentences(line: string, counts: LineRoleCounts): string {
+  if (line.length < longLine) return line;
+  const sentences = line.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  if (sentences.length < 2) return line;
+  const kept = sentences.filter((sentence) => {
+    const logistics = logisticsLine.test(sentence);
+    if (logistics) counts.logistics++;
+    return !logistics;
+  });
+  return kept.join(' ');
+}
+
+interface LineContext {
+  last: boolean;
+  /** The line had a bullet or a marker in front of it: an agenda item, not a signature. */
+  marked: boolean;
+  previous: string;
+  listingPeople: boolean;
+}
+
+function roleOf(line: string, context: LineContext): LineRole {
+  if (headerLine.test(line)) return 'header';
+  if (signOff.test(line)) return 'signature';
+  if (metadataField.test(line)) return 'metadata';
+  if (ceremonyLine.test(line)) return 'ceremony';
+  if (context.listingPeople && nameOnly.test(line.replace(/\s+\d{1,2}[:.]\d{2}.*$/, ''))) return 'people';
+  if (signatureDetail.test(line)) return 'signature';
+  // A name alone after a sentence, closing its paragraph: "… Thank you.\nDebra".
+  if (context.last && !context.marked && /[.!?,]$/.test(context.previous) && line.length <= 30 && nameOnly.test(line)) return 'signature';
+  if (line.length < longLine && logisticsLine.test(line)) return 'logistics';
+  return 'content';
+}
