@@ -1,5 +1,5 @@
 import type { Invite } from '../core/invite.js';
-import { guardVerdict } from '../core/sensitivity-guard.js';
+import { guardVerdict } from '../core/sensitivity/sensitivity-guard.js';
 import type { Verdict } from '../core/verdict.js';
 import type { Judge, JudgeOptions } from './judge.js';
 

@@ -1,7 +1,7 @@
 import type { AgendaKind } from '../verdict.js';
 import type { CueHit } from './cue-matcher.js';
 import { cues, type CueConcept } from './cues.js';
-import { sensitiveMatches } from './sensitivity.js';
+import { sensitiveMatches } from '../sensitivity/sensitivity-lexicon.js';
 
 /**
  * The kind of one agenda item or sentence. Order matters: a sensitive matter outranks everything;

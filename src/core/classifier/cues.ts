@@ -1,6 +1,6 @@
 import { CueMatcher } from './cue-matcher.js';
 import { meetingLexicons } from './lexicon.js';
-import { rehearsalLexicon, sensitiveLexicons, sensitiveMatches, type SensitiveCategory, type SensitiveMatch } from './sensitivity.js';
+import { rehearsalLexicon, sensitiveLexicons, sensitiveMatches, type SensitiveCategory, type SensitiveMatch } from '../sensitivity/sensitivity-lexicon.js';
 
 /** What a meeting is for and what makes it sensitive: every cue the classifier knows, found in one pass. */
 

@@ -6,7 +6,7 @@ import { predictVerdict, type DecisionModel, type VerdictProbabilities } from '.
 import { decisionModel } from './decision-model-weights.js';
 import { inviteFeatures } from './invite-features.js';
 import { readInvite, type ReadItem, type Reading } from './read-invite.js';
-import { sensitiveLabels } from './sensitivity.js';
+import { sensitiveLabels } from '../sensitivity/sensitivity-lexicon.js';
 
 /**
  * The embedded judge: deterministic, explainable, offline. It reads the agenda item by item

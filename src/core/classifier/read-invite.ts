@@ -6,7 +6,8 @@ import { readInviteText, type InviteText } from '../text/invite-text.js';
 import type { MeetingCost } from '../verdict.js';
 import { classifyItem, type ItemReading } from './classify-item.js';
 import { cues, type CueConcept } from './cues.js';
-import { sensitiveMatches, type SensitiveMatch } from './sensitivity.js';
+import { detectSensitivity } from '../sensitivity/detect-sensitivity.js';
+import { sensitiveMatches, type SensitiveMatch } from '../sensitivity/sensitivity-lexicon.js';
 
 /**
  * An invite read once for judging: its cleaned text, the agenda item by item with each item's
@@ -61,7 +62,7 @@ export function readInvite(invite: Invite, cost: MeetingCost): Reading {
     prose,
     people: cost.attendees,
     externals: externalAttendees(invite),
-    sensitive: sensitiveMatches([...subject.hits, ...bodyHits]),
+    sensitive: detectSensitivity(text.subject, text.fullBody),
     sensitiveConfinedToItem:
       agenda.structured && items.filter((item) => item.kind === 'sensitive').length === 1 && sensitiveOutsideItems.length === 0,
     relationship:

@@ -14,7 +14,10 @@ export const maxBodyCharacters = 20_000;
 
 export interface InviteText {
   subject: string;
+  /** What the meeting is about: the content lines only. */
   body: string;
+  /** The body before logistics, headers and signatures were taken out (the sensitivity detector reads it all). */
+  fullBody: string;
   /** Text aimed at an AI reviewer was found and removed. */
   hostileTextRemoved: boolean;
   /** The body was longer than `maxBodyCharacters` and was cut. */
@@ -35,6 +38,7 @@ export function readInviteText(invite: Pick<Invite, 'subject' | 'body'>): Invite
   return {
     subject: subject.text,
     body: body.content,
+    fullBody: withoutHostileText.text,
     hostileTextRemoved: withoutHostileText.removed || subject.removed,
     truncated,
     removedLines: body.counts,

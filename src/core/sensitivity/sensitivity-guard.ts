@@ -1,8 +1,8 @@
-import { findSensitive } from './classifier/cues.js';
-import { sensitiveLabels } from './classifier/sensitivity.js';
-import type { Invite } from './invite.js';
-import { readInviteText } from './text/invite-text.js';
-import type { Verdict } from './verdict.js';
+import type { Invite } from '../invite.js';
+import { readInviteText } from '../text/invite-text.js';
+import type { Verdict } from '../verdict.js';
+import { detectSensitivity } from './detect-sensitivity.js';
+import { sensitiveLabels } from './sensitivity-lexicon.js';
 
 /**
  * The last word on every verdict, whichever judge gave it: a sensitive invite (performance, HR,
@@ -11,7 +11,7 @@ import type { Verdict } from './verdict.js';
  */
 export function guardVerdict(invite: Invite, verdict: Verdict): Verdict {
   const text = readInviteText(invite);
-  const found = findSensitive(`${text.subject}\n${text.body}`)[0];
+  const found = detectSensitivity(text.subject, text.fullBody)[0];
   const sensitive = verdict.sensitive || found !== undefined;
   if (!sensitive) return verdict;
   if (verdict.verdict !== 'async') return { ...verdict, sensitive };

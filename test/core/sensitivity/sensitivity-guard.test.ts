@@ -1,6 +1,6 @@
-import { parseInvite } from '../../src/core/invite.js';
-import { guardVerdict } from '../../src/core/sensitivity-guard.js';
-import type { Verdict } from '../../src/core/verdict.js';
+import { parseInvite } from '../../../src/core/invite.js';
+import { guardVerdict } from '../../../src/core/sensitivity/sensitivity-guard.js';
+import type { Verdict } from '../../../src/core/verdict.js';
 
 const verdict = (overrides: Partial<Verdict>): Verdict => ({
   verdict: 'async',
