@@ -41,7 +41,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli.ts', 'src/cli/**/*.ts', 'bench/**/*.ts', 'bin/**/*.js'],
+    files: ['src/cli.ts', 'src/cli/**/*.ts', 'bench/**/*.ts', 'bin/**/*.js', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   {

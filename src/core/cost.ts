@@ -1,4 +1,5 @@
 import type { Invite, Recurrence } from './invite.js';
+import { isGroupAddress } from './people.js';
 import type { MeetingCost } from './verdict.js';
 
 /**
@@ -14,12 +15,15 @@ export interface CostOptions {
 
 export const defaultCostOptions: CostOptions = { hourlyRate: 75, currency: 'USD' };
 
-/** Distinct people in the meeting, organiser included. */
+/**
+ * Distinct people in the meeting, organiser included. Rooms are not people, and a distribution
+ * list is not one person: it is counted through `attendeeCount` when the source knows the size.
+ */
 export function countPeople(invite: Pick<Invite, 'organizer' | 'attendees' | 'attendeeCount'>): number {
   const organizerEmail = invite.organizer?.email.trim().toLowerCase();
   const listed = new Set<string>();
   for (const attendee of invite.attendees) {
-    if (attendee.type === 'resource') continue;
+    if (attendee.type === 'resource' || isGroupAddress(attendee)) continue;
     const email = attendee.email.trim().toLowerCase();
     if (email === organizerEmail) continue;
     listed.add(email || `#${listed.size}`);

@@ -22,7 +22,8 @@ function isRealDateTime(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60;
 }
 
-export const attendeeTypes = ['required', 'optional', 'resource'] as const;
+/** `group`: a distribution list or a calendar group (iCalendar CUTYPE=GROUP): many people behind one address. */
+export const attendeeTypes = ['required', 'optional', 'resource', 'group'] as const;
 export type AttendeeType = (typeof attendeeTypes)[number];
 
 export const personSchema = z.object({

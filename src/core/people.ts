@@ -1,4 +1,4 @@
-import type { Invite } from './invite.js';
+import type { Attendee, Invite } from './invite.js';
 
 /**
  * Who is in the meeting, as far as the judgment cares: how many people, and whether anyone comes
@@ -25,7 +25,7 @@ function sameOrganisation(a: string, b: string): boolean {
 
 /** Attendees (not rooms) whose organisation differs from the organiser's. */
 export function externalAttendees(invite: Pick<Invite, 'organizer' | 'attendees'>): string[] {
-  const people = invite.attendees.filter((attendee) => attendee.type !== 'resource');
+  const people = invite.attendees.filter((attendee) => attendee.type !== 'resource' && !isGroupAddress(attendee));
   const home = homeDomain(invite.organizer?.email, people.map((person) => person.email));
   if (!home) return [];
   return people
@@ -45,4 +45,17 @@ function homeDomain(organizerEmail: string | undefined, attendeeEmails: string[]
   let best: string | null = null;
   for (const [domain, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = domain;
   return best;
+}
+
+/** Addresses and names that stand for many people: "All Staff", "team@", "dl-sales@", "everyone@". */
+const groupLocalPart = /^(?:all|everyone|staff|team|teams|dl|list|lists|group|groups|dept|department|announce(?:ments)?)(?:$|[-._])|[-._](?:all|everyone|staff|team|list|dl|group|dept)$/i;
+const groupName = /\b(?:all[- ](?:staff|hands|employees|company|team)|everyone|distribution list|mailing list|dl|staff|team|department|group)\b/i;
+
+const groupWords = /all|every|staff|team|dl|list|group|dept|depart|announce|mailing|hands|employees|company/i;
+
+export function isGroupAddress(attendee: Pick<Attendee, 'email' | 'name' | 'type'>): boolean {
+  if (attendee.type === 'group') return true;
+  if (!groupWords.test(attendee.email) && !(attendee.name && groupWords.test(attendee.name))) return false;
+  const local = attendee.email.slice(0, Math.max(0, attendee.email.indexOf('@')));
+  return groupLocalPart.test(local) || (attendee.name !== undefined && groupName.test(attendee.name));
 }

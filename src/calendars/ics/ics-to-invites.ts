@@ -349,6 +349,7 @@ function emailFrom(value: string | undefined): string | undefined {
 function attendeeType(property: Property): AttendeeType {
   const userType = firstParameter(property, 'cutype')?.toUpperCase();
   if (userType === 'ROOM' || userType === 'RESOURCE') return 'resource';
+  if (userType === 'GROUP') return 'group';
   const role = firstParameter(property, 'role')?.toUpperCase();
   if (role === 'OPT-PARTICIPANT' || role === 'NON-PARTICIPANT') return 'optional';
   return 'required';

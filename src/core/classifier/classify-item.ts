@@ -1,7 +1,6 @@
 import type { AgendaKind } from '../verdict.js';
 import type { CueHit } from './cue-matcher.js';
 import { cues, type CueConcept } from './cues.js';
-import { sensitiveMatches } from '../sensitivity/sensitivity-lexicon.js';
 
 /**
  * The kind of one agenda item or sentence. Order matters: a sensitive matter outranks everything;
@@ -24,13 +23,20 @@ export interface ItemReading {
   words: number;
 }
 
-export function classifyItem(text: string): ItemReading {
+/**
+ * `sensitiveEvidence`: the sensitive phrases the detector found in the whole invite (lower case);
+ * an item that holds one of them is a sensitive item.
+ */
+export function classifyItem(text: string, sensitiveEvidence: readonly string[] = []): ItemReading {
   const { hits, words } = cues.scan(text);
   const read = (kind: AgendaKind, cue?: string): ItemReading => ({ kind, cue, hits, words });
   const first = (concept: CueConcept) => hits.find((hit) => hit.concept === concept)?.text;
 
-  const sensitive = sensitiveMatches(hits)[0];
-  if (sensitive) return read('sensitive', sensitive.evidence);
+  if (sensitiveEvidence.length > 0) {
+    const lower = text.toLowerCase();
+    const sensitive = sensitiveEvidence.find((evidence) => lower.includes(evidence));
+    if (sensitive) return read('sensitive', text.substr(lower.indexOf(sensitive), sensitive.length));
+  }
   if (taggedAsDecision.test(text)) return read('decision', text.split(/[:\s]/)[0]);
   const nothingLive = first('nothingLive');
   if (nothingLive) return read('info', nothingLive);

@@ -43,9 +43,12 @@ interface TrieNode<Concept> {
   next: Map<number, TrieNode<Concept>>;
   /** Concepts whose phrase ends here (to match, the word must end here too). */
   ends?: Concept[];
+  /** Concepts whose phrase is a word start ending here: the match runs on to the end of the word. */
+  startsOfWords?: Concept[];
 }
 
 const maxSpelledOut = 200;
+const anyLetters = '\\p{L}*';
 
 export class CueMatcher<Concept extends string> {
   /** Sticky patterns by the one- or two-letter start of the phrases they hold. */
@@ -60,9 +63,11 @@ export class CueMatcher<Concept extends string> {
       for (const phrase of lexicon.words) {
         if (/[A-Z]/.test(phrase.replace(/\\p\{\w+\}/g, ''))) throw new Error(`Cue phrase /${phrase}/ must be written in lower case`);
         // Most phrases are plain text with a few alternatives: walking a trie beats a regex.
-        const spelledOut = spellOut(parseSequence(phrase, { at: 0 }));
+        // "redundanc\p{L}*" is a word start: the trie matches it and runs on to the end of the word.
+        const wordStart = phrase.endsWith(anyLetters) && !phrase.slice(0, -anyLetters.length).includes('\\p');
+        const spelledOut = spellOut(parseSequence(wordStart ? phrase.slice(0, -anyLetters.length) : phrase, { at: 0 }));
         if (spelledOut && spelledOut.length <= maxSpelledOut) {
-          for (const text of spelledOut) this.addToTrie(text, concept);
+          for (const text of spelledOut) this.addToTrie(text, concept, wordStart);
           continue;
         }
         for (const start of possibleStarts(phrase)) {
@@ -116,7 +121,7 @@ export class CueMatcher<Concept extends string> {
     return { hits, words };
   }
 
-  private addToTrie(text: string, concept: Concept): void {
+  private addToTrie(text: string, concept: Concept, wordStart = false): void {
     let node = this.trie;
     for (let index = 0; index < text.length; index++) {
       const code = text.charCodeAt(index);
@@ -127,8 +132,8 @@ export class CueMatcher<Concept extends string> {
       }
       node = child;
     }
-    node.ends ??= [];
-    if (!node.ends.includes(concept)) node.ends.push(concept);
+    const list = wordStart ? (node.startsOfWords ??= []) : (node.ends ??= []);
+    if (!list.includes(concept)) list.push(concept);
   }
 
   private walkTrie(lower: string, source: string, start: number, hits: CueHit<Concept>[]): void {
@@ -137,9 +142,12 @@ export class CueMatcher<Concept extends string> {
       node = node.next.get(lower.charCodeAt(index));
       index++;
       if (node?.ends && (index >= lower.length || !isWordCode(lower.charCodeAt(index), lower, index))) {
-        for (const concept of node.ends) {
-          if (!hits.some((hit) => hit.index === start && hit.concept === concept)) hits.push({ concept, text: source.slice(start, index), index: start });
-        }
+        for (const concept of node.ends) addHit(hits, concept, source, start, index);
+      }
+      if (node?.startsOfWords) {
+        let end = index;
+        while (end < lower.length && isWordCode(lower.charCodeAt(end), lower, end)) end++;
+        for (const concept of node.startsOfWords) addHit(hits, concept, source, start, end);
       }
     }
   }
@@ -160,6 +168,10 @@ export class CueMatcher<Concept extends string> {
       if (probe.pattern.test(lower)) hits.push({ concept: probe.concept, text: source.slice(index, probe.pattern.lastIndex), index });
     }
   }
+}
+
+function addHit<Concept extends string>(hits: CueHit<Concept>[], concept: Concept, source: string, start: number, end: number): void {
+  if (!hits.some((hit) => hit.index === start && hit.concept === concept)) hits.push({ concept, text: source.slice(start, end), index: start });
 }
 
 /** One or two characters as a number, so finding a word's probes needs no string. */

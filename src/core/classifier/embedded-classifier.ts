@@ -101,7 +101,7 @@ function weighAgendaVerdict(
       reading.items.filter((item) => item.kind === 'decision'),
       reading.items.filter((item) => item.kind === 'discussion'),
     ).slice(0, 1),
-    costReason(invite, cost),
+    costReason(invite, cost, reading.groups),
   ]);
 }
 
@@ -171,7 +171,8 @@ function decideByRules(invite: Invite, reading: Reading, cost: MeetingCost): { v
       : `an external party (“${reading.externalCue}”)`;
     return verdict('keep', 0.85, [`Meets ${who}: live time is warranted`, ...liveReasons(decisionItems, discussionItems)]);
   }
-  if (reading.people <= 2 && invite.organizer && !reading.nothingLive) {
+  // A 1:1 needs exactly two known people: the organiser and one person (not a list, not a room).
+  if (reading.people === 2 && reading.groups.length === 0 && invite.organizer && !reading.nothingLive) {
     rule = 'one-to-one';
     return verdict('keep', 0.8, ['A 1:1: relationship time that an update cannot replace']);
   }
@@ -222,7 +223,7 @@ function decideByRules(invite: Invite, reading: Reading, cost: MeetingCost): { v
       : 'Part of the meeting is updates that can go in a pre-read',
     ...liveReasons(decisionItems, discussionItems).slice(0, 1),
     `Keep about ${suggestion.keepMinutes} of ${invite.durationMinutes} minutes for the live items`,
-    costReason(invite, cost),
+    costReason(invite, cost, reading.groups),
   ], suggestion);
 }
 
@@ -243,7 +244,7 @@ function asyncVerdict(
   }
   reasons.push(reading.nothingLive ? `The invite says so itself: “${reading.nothingLive}”` : 'No decision or discussion is asked for');
   if (reading.alreadyWritten) reasons.push(`It is already written down (“${reading.alreadyWritten}”)`);
-  reasons.push(costReason(invite, cost));
+  reasons.push(costReason(invite, cost, reading.groups));
 
   let confidence = base;
   if (reading.nothingLive) confidence += 0.15;
@@ -265,7 +266,11 @@ function liveReasons(decisions: ReadItem[], discussions: ReadItem[]): string[] {
   return reasons;
 }
 
-function costReason(invite: Invite, cost: MeetingCost): string {
+function costReason(invite: Invite, cost: MeetingCost, groups: readonly string[] = []): string {
+  if (groups.length > 0) {
+    const known = invite.attendeeCount ? `${cost.attendees} people` : 'headcount unknown, likely large';
+    return `Sent to a distribution list (“${groups[0]}”): ${known}`;
+  }
   if (cost.attendees === 0) return '';
   const series = invite.recurrence ? describeRecurrence(invite.recurrence) : null;
   if (series && cost.perMonth) {

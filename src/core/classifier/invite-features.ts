@@ -33,21 +33,20 @@ export const featureNames = [
   'metadata fields removed',
   'ritual agenda lines removed',
   'mail headers removed',
-  'signature lines removed',
+  'greeting and signature lines removed',
   'links removed',
   'questions asked',
   'open work words (review, plan, issues)',
   'says nothing is live',
   'already written down',
-  'people',
   'recurring',
   'duration in hours',
   'not English',
 ] as const;
 
 const log1p = Math.log1p;
-const routineSeries = /\b(?:weekly|daily|monthly|bi-?weekly|fortnightly|status|update|sync|stand-?up|check-?in|round-?up|report(?:ing)?|review|all[- ]hands|town ?hall|community (?:call|meeting))\b/iu;
-const openWork = /\b(?:review|go over|strateg\p{L}*|plan(?:s|ning)?|work (?:on|through|out)|figure out|issues?|problems?|concerns?|questions?|options?|ideas?|proposals?|next steps|priorit\p{L}*|approach|requirements?|design|roadmap)\b/giu;
+const routineSeries = /\b(?:weekly|daily|monthly|bi-?weekly|fortnightly|status|update|sync|stand-?up|check-?in|round-?up|report(?:ing)?|review|all[- ]hands|town ?hall|community (?:call|meeting))\b/i;
+const openWork = /\b(?:review|go over|strateg[a-z]*|plan(?:s|ning)?|work (?:on|through|out)|figure out|issues?|problems?|concerns?|questions?|options?|ideas?|proposals?|next steps|priorit[a-z]*|approach|requirements?|design|roadmap)\b/gi;
 const question = /\?/g;
 
 export function inviteFeatures(invite: Invite, reading: Reading, ruleVerdict: VerdictKind): number[] {
@@ -88,7 +87,6 @@ export function inviteFeatures(invite: Invite, reading: Reading, ruleVerdict: Ve
     log1p((body.match(openWork) ?? []).length),
     reading.nothingLive ? 1 : 0,
     reading.alreadyWritten ? 1 : 0,
-    log1p(reading.people),
     invite.recurrence ? 1 : 0,
     Math.min(invite.durationMinutes, 480) / 60,
     invite.language && invite.language !== 'en' ? 1 : /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(body.slice(0, 400)) ? 1 : 0,

@@ -1,13 +1,13 @@
 import { extractAgenda, type AgendaCandidate } from '../agenda/extract-agenda.js';
 import type { Invite } from '../invite.js';
-import { externalAttendees } from '../people.js';
+import { externalAttendees, isGroupAddress } from '../people.js';
 import { splitSentences } from '../text/hostile-text.js';
 import { readInviteText, type InviteText } from '../text/invite-text.js';
 import type { MeetingCost } from '../verdict.js';
 import { classifyItem, type ItemReading } from './classify-item.js';
 import { cues, type CueConcept } from './cues.js';
-import { detectSensitivity } from '../sensitivity/detect-sensitivity.js';
-import { sensitiveMatches, type SensitiveMatch } from '../sensitivity/sensitivity-lexicon.js';
+import { readSensitivity } from '../sensitivity/detect-sensitivity.js';
+import type { SensitiveMatch } from '../sensitivity/sensitivity-lexicon.js';
 
 /**
  * An invite read once for judging: its cleaned text, the agenda item by item with each item's
@@ -26,6 +26,8 @@ export interface Reading {
   prose: ItemReading[];
   people: number;
   externals: string[];
+  /** Distribution lists and calendar groups among the attendees: many people behind one address. */
+  groups: string[];
   sensitive: SensitiveMatch[];
   /** Sensitive cues found only inside one list item, not in the subject or the prose. */
   sensitiveConfinedToItem: boolean;
@@ -39,10 +41,12 @@ export interface Reading {
 export function readInvite(invite: Invite, cost: MeetingCost): Reading {
   const text = readInviteText(invite);
   const agenda = extractAgenda(text.body);
+  const sensitivity = readSensitivity(text.subject, text.fullBody);
+  const read = (piece: string) => classifyItem(piece, sensitivity.evidence);
   // Each piece of text is scanned once: the subject, each agenda item, each sentence of prose.
-  const subject = classifyItem(text.subject);
-  const items: ReadItem[] = agenda.items.map((item) => Object.assign(classifyItem(item.text), item));
-  const prose = splitSentences(agenda.prose.join('\n')).map(classifyItem);
+  const subject = read(text.subject);
+  const items: ReadItem[] = agenda.items.map((item) => Object.assign(read(item.text), item));
+  const prose = splitSentences(agenda.prose.join('\n')).map(read);
   // In prose, "the paper was circulated" prepares the meeting; it is not an item to move.
   if (!agenda.structured && items.some((item) => item.kind === 'decision' || item.kind === 'discussion')) {
     for (const item of items) if (item.kind === 'info' && isPreparationNote(item)) item.kind = 'other';
@@ -52,7 +56,7 @@ export function readInvite(invite: Invite, cost: MeetingCost): Reading {
   const inBody = (concept: CueConcept) => bodyHits.filter((hit) => hit.concept === concept).map((hit) => hit.text);
   const inSubject = (concept: CueConcept) => subject.hits.find((hit) => hit.concept === concept)?.text;
   const relationshipInBody = inBody('relationship');
-  const sensitiveOutsideItems = sensitiveMatches([...subject.hits, ...prose.flatMap((sentence) => sentence.hits)]);
+  const sensitiveOutsideItems = [subject, ...prose].filter((piece) => piece.kind === 'sensitive');
 
   return {
     text,
@@ -62,7 +66,8 @@ export function readInvite(invite: Invite, cost: MeetingCost): Reading {
     prose,
     people: cost.attendees,
     externals: externalAttendees(invite),
-    sensitive: detectSensitivity(text.subject, text.fullBody),
+    groups: invite.attendees.filter(isGroupAddress).map((group) => group.name ?? group.email),
+    sensitive: sensitivity.matches,
     sensitiveConfinedToItem:
       agenda.structured && items.filter((item) => item.kind === 'sensitive').length === 1 && sensitiveOutsideItems.length === 0,
     relationship:

@@ -11,6 +11,21 @@ import { rehearsalLexicon, sensitiveLexicons, sensitiveMatches, type SensitiveCa
 
 const matcher = new CueMatcher<SensitiveCategory | 'rehearsal'>({ ...sensitiveLexicons, rehearsal: rehearsalLexicon });
 
+export interface SensitivityReading {
+  /** Each sensitive category found, in a fixed order, with its first evidence. */
+  matches: SensitiveMatch[];
+  /** Every sensitive phrase found, lower case: to tell which agenda items carry them. */
+  evidence: string[];
+}
+
+export function readSensitivity(subject: string, body: string): SensitivityReading {
+  const hits = matcher.scan(`${subject}\n${body}`).hits;
+  const matches = sensitiveMatches(hits);
+  const counted = new Set(matches.map((match) => match.category));
+  const evidence = hits.filter((hit) => hit.concept !== 'rehearsal' && counted.has(hit.concept)).map((hit) => hit.text.toLowerCase());
+  return { matches, evidence };
+}
+
 export function detectSensitivity(subject: string, body: string): SensitiveMatch[] {
-  return sensitiveMatches(matcher.scan(`${subject}\n${body}`).hits);
+  return readSensitivity(subject, body).matches;
 }

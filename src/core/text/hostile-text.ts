@@ -35,7 +35,7 @@ const addressesMachine = new RegExp(
     String.raw`\b(?:para|pour|für|voor|per)\s+(?:el |la |l'|los |les |die |de |il )?(?:ia|ki|ai|asistente|assistant|assistente|revisor|réviseur|prüfer)\b`,
     String.raw`AI(?:へ|に|の(?:レビュー|アシスタント))|レビュー担当|アシスタントへ`,
   ].join('|'),
-  'iu',
+  'i',
 );
 /**
  * A sentence that talks about the classification itself ("this meeting must not be challenged",
@@ -43,13 +43,13 @@ const addressesMachine = new RegExp(
  */
 const talksAboutVerdict = new RegExp(
   [
-    String.raw`\bverdicts?\b|\b(?:classif|categori[sz])\p{L}*\s+(?:it|this|the|that)\b|\b(?:meeting|invite|invitation|event)\s+(?:\p{L}+\s+){0,3}(?:classif|categori[sz])\p{L}*`,
+    String.raw`\bverdicts?\b|\b(?:classif|categori[sz])[a-zà-ÿ]*\s+(?:it|this|the|that)\b|\b(?:meeting|invite|invitation|event)\s+(?:[a-zà-ÿ]+\s+){0,3}(?:classif|categori[sz])[a-zà-ÿ]*`,
     String.raw`\b(?:label|flag|mark|rate|treat|tag|consider|score)(?:s|ed|ing)?\s+(?:it|this|this (?:meeting|invite|one)|the (?:meeting|invite))?\s*as\b`,
     String.raw`\b(?:this|the)\s+(?:meeting|invite|invitation|call|session|event)\s+(?:is|must|should|cannot|can't|may not|must not|should not|shall)\s+(?:not\s+)?(?:be\s+)?(?:not\s+)?(?:essential|critical|kept|challenged|flagged|cancell?ed|replaced|async|asynchronous|an?\s+(?:e-?mail|update|thread|async))\b`,
     String.raw`\b(?:do not|don't|never|must not)\s+(?:challenge|cancel|replace|flag|suggest (?:async|cancell?ing|replacing))\b`,
     String.raw`\b(?:async|asynchronous|keep|trim)\b\s*(?:verdict|label|rating|classification)\b`,
   ].join('|'),
-  'iu',
+  'i',
 );
 
 export interface HostileTextResult {
@@ -58,7 +58,7 @@ export interface HostileTextResult {
 }
 
 /** Words every pattern above contains one of: most invites are ruled out by this cheap test. */
-const mightBeHostile = /ignor|disregard|forget|override|negeer|desconsid|instruc|anweisung|\b(?:ai|ia|ki|llm|gpt|chatbot|bot|copilot)\b|assist|reviewer|revisor|prüfer|automated|model|machine|system|classif|categori|verdict|sensitive|confidence|label|flag|mark|rate|treat|consider|score|challenge|cancel|replace|essential|critical|async|jailbreak|you are|指示|命令|レビュー|アシスタント|AI/i;
+const mightBeHostile = /ignor|disregard|forget|override|negeer|desconsid|instruc|anweisung|\b(?:ai|ia|ki|llm|gpt|chatbot|bot|copilot)\b|assistant|reviewer|revisor|réviseur|prüfer|automated|machine|language model|system (?:notice|message|prompt|instruction|override)|admin\w* (?:notice|message)|\b(?:dear|hello|hi|hey) (?:model|system|classifier)|verdict|classif|categori|jailbreak|you are|\b(?:label|flag|mark|rate|treat|tag|consider|score)\w* (?:\w+ )?as\b|(?:meeting|invite|invitation|call|session|event) (?:is|must|should|cannot|can't|may|shall)|\b(?:do not|don't|never|must not) (?:challenge|cancel|replace|flag|suggest)|\b(?:async|asynchronous|keep|trim)\b|sensitive\s*[=:]|confidence\s*[=:]|指示|命令|レビュー|アシスタント|AI/i;
 
 export function removeHostileInstructions(text: string): HostileTextResult {
   if (!mightBeHostile.test(text)) return { text, removed: false };

@@ -11,10 +11,17 @@ const blockTags = new Set([
   'h5', 'h6', 'header', 'hr', 'p', 'pre', 'section', 'table', 'tr', 'ul', 'ol', 'li', 'title',
 ]);
 const skippedTags = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg', 'xml']);
-const htmlSignature = /<\/?(?:p|div|br|ul|ol|li|span|table|tr|td|html|body|b|i|u|strong|em|a|font|h[1-6])\b[^>]*>/i;
+/** Block tags make a body HTML; a markdown or plain body with a stray <span> keeps its own lines. */
+const htmlSignature = /<\/?(?:p|div|br|ul|ol|li|table|tr|td|html|body|h[1-6])\b[^>]*>/i;
+const inlineTag = /<\/?(?:span|b|i|u|strong|em|a|font|small|sup|sub|code)\b[^>]*>/gi;
 
 export function looksLikeHtml(text: string): boolean {
   return htmlSignature.test(text);
+}
+
+/** Plain text with a few inline tags: the tags go, the lines stay. */
+export function withoutInlineTags(text: string): string {
+  return text.includes('<') ? text.replace(inlineTag, '') : text;
 }
 
 export function htmlToText(html: string): string {

@@ -1,5 +1,5 @@
 import type { Invite } from '../invite.js';
-import { htmlToText, looksLikeHtml, tidyLines } from './html-to-text.js';
+import { htmlToText, looksLikeHtml, tidyLines, withoutInlineTags } from './html-to-text.js';
 import { removeHostileInstructions } from './hostile-text.js';
 import { stripJoinBoilerplate } from './join-boilerplate.js';
 import { keepContentLines, type LineRoleCounts } from './line-roles.js';
@@ -28,7 +28,7 @@ export interface InviteText {
 
 export function readInviteText(invite: Pick<Invite, 'subject' | 'body'>): InviteText {
   const raw = invite.body ?? '';
-  const flat = looksLikeHtml(raw) ? htmlToText(raw) : tidyLines(raw);
+  const flat = looksLikeHtml(raw) ? htmlToText(raw) : tidyLines(withoutInlineTags(raw));
   const withoutJoinText = stripJoinBoilerplate(flat);
   const truncated = withoutJoinText.length > maxBodyCharacters;
   const cut = truncated ? withoutJoinText.slice(0, maxBodyCharacters) : withoutJoinText;

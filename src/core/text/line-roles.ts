@@ -28,17 +28,18 @@ export interface ContentText {
 
 /** A field label with its value: "Date: 12 May", "Location - Room 4", "Notes: https://…". */
 const metadataField = new RegExp(
-  String.raw`^(?:date|time|times?|when|where|location|place|venue|room|rooms?|building|dial[- ]?in|bridge|bridge line|call[- ]?in|conference (?:line|number|call)|phone|tel|telephone|passcode|password|pin|host code|participant code|leader code|meeting (?:link|url|notes?|id|number|recording|minutes|doc(?:ument)?)|notes?(?: doc(?:ument)?| link)?|minutes|minutes doc(?:ument)?|agenda (?:doc(?:ument)?|link)|zoom(?: link)?|webex|hangouts?|google meet|teams link|jitsi|livestream(?: link)?|stream|youtube|recording|recordings?|slides?|video|chairs?|co-?chairs?|facilitators?|moderators?|hosts?|scribes?|note[- ]?takers?|minute[- ]?takers?|organi[sz]ers?|calendar|ics|recurrence|frequency|duration|rsvp|contact|contacts|mailing list|chat|slack|irc|matrix|discord|channel|github|issue|tracking issue|timezone|time zone|utc|ort|raum|lieu|salle|sala|lugar|fecha|hora|datum|uhrzeit|zeit|locatie|tijd|data|orario|日時|場所|会議室)\s*(?:\([^)]{0,40}\))?\s*[:：=|–—-]\s*`,
-  'iu',
+  String.raw`^(?:[a-zà-ÿ-]+\s+){0,2}?(?:date|time|times?|when|where|location|place|venue|room|rooms?|building|dial[- ]?in|bridge|bridge line|call[- ]?in|conference (?:line|number|call)|phone|tel|telephone|passcode|password|pin|host code|participant code|leader code|meeting (?:link|url|notes?|id|number|recording|minutes|doc(?:ument)?)|notes?(?: doc(?:ument)?| link)?|minutes|minutes doc(?:ument)?|agenda (?:doc(?:ument)?|link)|zoom(?: link)?|webex|hangouts?|google meet|teams link|jitsi|livestream(?: link)?|stream|youtube|recording|recordings?|slides?|video|chairs?|co-?chairs?|facilitators?|moderators?|hosts?|scribes?|note[- ]?takers?|minute[- ]?takers?|organi[sz]ers?|calendar|ics|recurrence|frequency|duration|rsvp|contact|contacts|mailing list|chat|slack|irc|matrix|discord|channel|github|issue|tracking issue|timezone|time zone|utc|ort|raum|lieu|salle|sala|lugar|fecha|hora|datum|uhrzeit|zeit|locatie|tijd|data|orario|日時|場所|会議室)\s*(?:\([^)]{0,40}\))?\s*[:：=|–—-]\s*`,
+  'i',
 );
 /** Ritual agenda lines that every meeting of a body has; they say nothing about what it is for. */
 const ceremonyLine = new RegExp(
-  String.raw`^(?:(?:opening|welcome|introductions?|intros?|roll ?call|attendance|apologies|agenda (?:bashing|review|adoption)|adoption of (?:the )?agenda|approval of (?:the )?(?:agenda|minutes)|approve (?:the )?(?:agenda|minutes)|review of (?:the )?(?:agenda|minutes)|(?:previous|last) (?:meeting(?:'s)? )?minutes|minutes of (?:the )?(?:last|previous) meeting|who (?:takes|will take|is taking) (?:the )?(?:minutes|notes)|volunteer (?:for )?(?:note[- ]?taker|scribe)|(?:note[- ]?taker|scribe) (?:volunteer|needed)|next meeting|date of next meeting|aob|any other business|a\.o\.b\.?|closing|close|adjourn(?:ment)?|wrap[- ]?up|end)\b[\s.:!?-]*(?:[\p{L} ,'’]{0,40})?$)`,
-  'iu',
+  String.raw`^(?:(?:opening|welcome|introductions?|intros?|roll ?call|taking (?:the )?(?:minutes|notes)|minutes scribe|scribe|attendance|apologies|agenda (?:bashing|review|adoption)|adoption of (?:the )?agenda|approval of (?:the )?(?:agenda|minutes)|approve (?:the )?(?:agenda|minutes)|review of (?:the )?(?:agenda|minutes)|(?:previous|last) (?:meeting(?:'s)? )?minutes|minutes of (?:the )?(?:last|previous) meeting|who (?:takes|will take|is taking) (?:the )?(?:minutes|notes)|volunteer (?:for )?(?:note[- ]?taker|scribe)|(?:note[- ]?taker|scribe) (?:volunteer|needed)|next meeting|date of next meeting|aob|any other business|a\.o\.b\.?|closing|close|adjourn(?:ment)?|wrap[- ]?up|end)\b[\s.:!?-]*(?:[a-zà-ÿ ,'’]{0,40})?$)`,
+  'i',
 );
 /** Lines about where, when and how to attend rather than what the meeting is for. */
 const logisticsLine = new RegExp(
   [
+    String.raw`\bplease plan to (?:attend|be there|join|be present)\b|\bi(?:'ve| have) (?:reserved|booked)\b|\breserved (?:the )?(?:room|conference room|bridge)\b|\b(?:time|date|location|room)(?: and (?:date|time|location|room))? change\b|\bbridge line\b`,
     String.raw`\b(?:please|pls|kindly)\s+(?:accept|decline|attend|rsvp|respond|reply|confirm|register|note|let (?:me|us) know|forward|call|dial|join|mark your calendars?|be on time|bring (?:your|a) (?:laptop|badge|lunch))`,
     String.raw`\b(?:has|have|had) been (?:moved|rescheduled|changed|cancell?ed|postponed|re-?booked|relocated|added)\b`,
     String.raw`\b(?:will|shall) (?:now )?be (?:held|in|moved|rescheduled|cancell?ed|postponed|relocated)\b`,
@@ -54,8 +55,11 @@ const logisticsLine = new RegExp(
     String.raw`\b(?:add(?:ed)? to|on) (?:your|the) calendar\b|\bcalendar (?:invite|invitation|entry)\b|\binvite list\b`,
     String.raw`\bnote: the gmt offset\b|^\*~\*~|^when:|^where:|\bsee (?:the )?(?:attached|below) (?:map|directions)\b`,
   ].join('|'),
-  'iu',
+  'i',
 );
+/** One of these stems is in every logistics pattern: a cheap test that rules most lines out. */
+const mayBeLogistics = /plea|pls|kindly|reserv|booked|change|bridge|been|will|shall|room|rm|bldg|build|floor|suite|eb|ecs|lunch|breakf|dinner|refresh|food|snack|pizza|coffee|meeting|call|session|dial|toll|partic|set up|book|get a|remind|zone|utc|gmt|[ecp][sd]t|cet|question|attend|calendar|invit|~|when:|where:|map|direct/i;
+
 /** Forwarded mail and Exchange export debris. */
 const headerLine = new RegExp(
   [
@@ -65,25 +69,32 @@ const headerLine = new RegExp(
     String.raw`^[\w.'-]+(?: [\w.'-]+){0,3}/(?:hou|na|corp|enron|ect|ees|ei)\b`,
     String.raw`^(?:on .{5,80} wrote:|le .{5,80} a écrit\s*:|am .{5,80} schrieb .{0,40}:)$`,
   ].join('|'),
-  'iu',
+  'i',
 );
 /** The start of a sign-off: everything after it in the same paragraph is a signature. */
-const signOff = /^(?:thanks?(?: you)?(?: (?:all|everyone|again|so much|in advance))?|many thanks|thx|regards|best(?: regards| wishes)?|kind regards|warm regards|cheers|sincerely|talk soon|see you(?: there| then)?|--|—|saludos|un saludo|atentamente|gracias|mit freundlichen grüßen|viele grüße|grüße|danke|cordialement|bien à vous|merci|atenciosamente|obrigad[oa]|abraços?|met vriendelijke groet|groeten|bedankt|cordiali saluti|grazie|よろしくお願いします|以上)\b[\s!.,:;-]*$/iu;
+const signOff = /^(?:thanks?(?: you)?(?: (?:all|everyone|again|so much|in advance))?|many thanks|thx|regards|best(?: regards| wishes)?|kind regards|warm regards|cheers|sincerely|talk soon|see you(?: there| then)?|--|—|saludos|un saludo|atentamente|gracias|mit freundlichen grüßen|viele grüße|grüße|danke|cordialement|bien à vous|merci|atenciosamente|obrigad[oa]|abraços?|met vriendelijke groet|groeten|bedankt|cordiali saluti|grazie|よろしくお願いします|以上)\b[\s!.,:;-]*$/i;
+/** "Hi all,", "Dear team,", "Hallo zusammen,", "各位": mail furniture like a signature. */
+const greeting = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|hola|buenos días|buenas|estimad[oa]s?|hallo|liebe[rs]?|guten (?:morgen|tag)|sehr geehrte[rn]?|bonjour|salut|chers?|chères?|olá|oi|bom dia|prezad[oa]s?|beste|hoi|goedemorgen|ciao|buongiorno|gentil[ei]|car[ie])\b[^.!?]{0,40}[,!:]?$|^(?:各位|皆様|皆さん|お疲れ様です)[。、]?$/i;
 /** An extension, a title line or a name on its own at the end of a paragraph. */
-const signatureDetail = /^(?:x\s?\d{3,6}|ext\.? ?\d{3,6}|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}|[\w.+-]+@[\w.-]+|(?:sr\.?|senior|executive|administrative)?\s*(?:admin(?:istrative)?(?: assistant| coordinator)?|assistant|coordinator|director|manager|vice president|vp|analyst|specialist|secretary)\b.{0,40})$/iu;
+const signatureDetail = /^(?:x\s?\d{3,6}|ext\.? ?\d{3,6}|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}|[\w.+-]+@[\w.-]+|(?:sr\.?|senior|executive|administrative)?\s*(?:admin(?:istrative)?(?: assistant| coordinator)?|assistant|coordinator|director|manager|vice president|vp|analyst|specialist|secretary)\b.{0,40})$/i;
 const nameOnly = /^(?:[\p{Lu}][\p{L}'’.-]*\.?)(?: [\p{Lu}][\p{L}'’.-]*\.?){0,3}(?:\s*[/&,]\s*[\p{Lu}][\p{L}'’.-]*\.?){0,2}$/u;
 /** "Attendees: Anthony Dayao" style lists: a line that is only a person's name inside a list of them. */
-const personList = /^(?:attendees|participants|invitees|interviewers?|panel(?:ists)?|required|optional|speakers?)\b[^:]{0,40}:?\s*$/iu;
+const personList = /^(?:attendees|participants|invitees|interviewers?|panel(?:ists)?|required|optional|speakers?)\b[^:]{0,40}:?\s*$/i;
 /** Bullets, numbers and time boxes in front of a line: the role is read from the words after them. */
-const listMarker = /^[\s•·*\-–>#|]*(?:\(?\d{1,2}[.)]\s+|\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm))?(?:\s*[-–]\s*\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm))?)?\s*[-–:|]?\s*)?/iu;
-const url = /\b(?:https?:\/\/|www\.)[^\s<>()]+|\b[\w.-]+\.(?:com|org|net|io|dev|gov|edu)\/[^\s<>()]*/giu;
+const listMarker = /^[\s•·*\-–>#|]*(?:\(?\d{1,2}[.)]\s+|\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm))?(?:\s*[-–]\s*\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm))?)?\s*[-–:|]?\s*)?/i;
+/** Markdown debris: links keep their label, emphasis and heading marks go, "[ 0:00 ]" timestamps go. */
+const markdownLink = /!?\[([^\]]*)\]\([^)]*\)/g;
+const markdownMarks = /\*\*|__|^#{1,6}\s+|\[\s*\d{1,2}:\d{2}\s*\]/gm;
+/** A line that is only the label of a link to material: "[Minutes](…)", "Link to slides", "Video recording". */
+const linkLabel = /^(?:link to |watch |see |view |join )?(?:the )?(?:video |meeting |zoom |youtube )?(?:recording|slides?|minutes|notes|agenda(?: doc(?:ument)?)?|livestream|stream|chat|doc(?:ument)?|deck|guide|here|link|issue|pr|hackmd|etherpad)s?\s*[.:!*]*$/i;
+const url = /\b(?:https?:\/\/|www\.)[^\s<>()]+|\b[\w.-]+\.(?:com|org|net|io|dev|gov|edu)\/[^\s<>()]*/gi;
 
 export function keepContentLines(text: string): ContentText {
   const counts: LineRoleCounts = { logistics: 0, metadata: 0, ceremony: 0, header: 0, signature: 0, people: 0, links: 0, repeats: 0 };
   const seen = new Set<string>();
   const kept: string[] = [];
   for (const paragraph of text.split(/\n\s*\n/)) {
-    const key = paragraph.replace(/\W+/g, ' ').trim().toLowerCase();
+    const key = paragraph.length > 40 ? paragraph.replace(/\W+/g, ' ').trim().toLowerCase() : '';
     if (key.length > 40 && seen.has(key)) {
       counts.repeats++;
       continue;
@@ -95,13 +106,31 @@ export function keepContentLines(text: string): ContentText {
     let listingPeople = false;
     for (let i = 0; i < lines.length; i++) {
       const raw = lines[i]!;
-      const withoutLinks = raw.replace(url, (match) => {
-        counts.links++;
-        return match.endsWith('.') ? '.' : ' ';
-      });
+      let linked = false;
+      let withoutLinks = raw;
+      // Cheap character tests first: most lines hold no link and no markdown.
+      if (raw.includes('](')) {
+        withoutLinks = withoutLinks.replace(markdownLink, (_match, label: string) => {
+          linked = true;
+          return label;
+        });
+      }
+      if (raw.includes('/') || raw.includes('www.')) {
+        withoutLinks = withoutLinks.replace(url, (match) => {
+          linked = true;
+          return match.endsWith('.') ? '.' : ' ';
+        });
+      }
+      if (/[*_#[]/.test(raw)) withoutLinks = withoutLinks.replace(markdownMarks, '');
+      if (linked) counts.links++;
       const marker = listMarker.exec(withoutLinks)?.[0] ?? '';
       const line = withoutLinks.slice(marker.length).replace(/\s+/g, ' ').trim();
       if (!/[\p{L}\p{N}]/u.test(line)) continue;
+      // "[Minutes](…)", "Link to repositories: <url>": a pointer to material, not an agenda item.
+      if (linked && (linkLabel.test(line) || (line.endsWith(':') && line.split(' ').length <= 5))) {
+        counts.metadata++;
+        continue;
+      }
       if (personList.test(line)) {
         counts.people++;
         listingPeople = true;
@@ -109,7 +138,7 @@ export function keepContentLines(text: string): ContentText {
       }
       const context: LineContext = { last: i === lines.length - 1, marked: /[\p{L}\p{N}•·*–-]/u.test(marker), previous: lines[i - 1]?.trim() ?? '', listingPeople };
       const role = signature ? 'signature' : roleOf(line, context);
-      if (role === 'signature' && signOff.test(line)) signature = true;
+      if (role === 'signature' && signOff.test(line) && !greeting.test(line)) signature = true;
       listingPeople = listingPeople && role === 'people';
       if (role === 'content') out.push(withoutLogisticsSentences(withoutLinks.replace(/ {2,}/g, ' '), counts));
       else counts[role]++;
@@ -128,7 +157,7 @@ function withoutLogisticsSentences(line: string, counts: LineRoleCounts): string
   const sentences = line.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
   if (sentences.length < 2) return line;
   const kept = sentences.filter((sentence) => {
-    const logistics = logisticsLine.test(sentence);
+    const logistics = mayBeLogistics.test(sentence) && logisticsLine.test(sentence);
     if (logistics) counts.logistics++;
     return !logistics;
   });
@@ -145,13 +174,13 @@ interface LineContext {
 
 function roleOf(line: string, context: LineContext): LineRole {
   if (headerLine.test(line)) return 'header';
-  if (signOff.test(line)) return 'signature';
-  if (metadataField.test(line)) return 'metadata';
+  if (signOff.test(line) || greeting.test(line)) return 'signature';
+  if (line.length < longLine && metadataField.test(line)) return 'metadata';
   if (ceremonyLine.test(line)) return 'ceremony';
   if (context.listingPeople && nameOnly.test(line.replace(/\s+\d{1,2}[:.]\d{2}.*$/, ''))) return 'people';
   if (signatureDetail.test(line)) return 'signature';
   // A name alone after a sentence, closing its paragraph: "… Thank you.\nDebra".
   if (context.last && !context.marked && /[.!?,]$/.test(context.previous) && line.length <= 30 && nameOnly.test(line)) return 'signature';
-  if (line.length < longLine && logisticsLine.test(line)) return 'logistics';
+  if (line.length < longLine && mayBeLogistics.test(line) && logisticsLine.test(line)) return 'logistics';
   return 'content';
 }

@@ -1,4 +1,6 @@
-import { findSensitive } from '../../../src/core/classifier/cues.js';
+import { detectSensitivity } from '../../../src/core/sensitivity/detect-sensitivity.js';
+
+const findSensitive = (text: string) => detectSensitivity('', text);
 
 const categoriesOf = (text: string) => findSensitive(text).map((match) => match.category);
 
