@@ -211,6 +211,12 @@ function main(): void {
     }
   }
   const trimThreshold = 0.4;
+  if (process.argv.includes('--ranking')) {
+    console.log('\nreal invites by out-of-fold probability of async:');
+    for (const { example, logits } of oof.filter((o) => o.example.item.set === 'real').sort((a, b) => b.logits[0]! - a.logits[0]!).slice(0, 25)) {
+      console.log(`  ${softmax(logits, temperature)[0]!.toFixed(3)}  ${example.item.label.padEnd(5)} ${example.item.id}  ${example.item.invite.subject.slice(0, 60)}`);
+    }
+  }
 
   const results = outOfFold(examples, temperature, asyncThreshold, trimThreshold, ruleAccuracy);
   const rulesAlone = examples.map((example) => ({ example, verdict: example.analysis.ruleVerdict.verdict, confidence: example.analysis.ruleVerdict.confidence }));
@@ -220,6 +226,12 @@ function main(): void {
   console.log(report('synthetic, rules alone', score(rulesAlone, 'synthetic')));
   console.log(report('synthetic, rules + learned stage', score(results, 'synthetic')));
   console.log(`\ntemperature ${temperature}, async threshold ${asyncThreshold}, trim threshold ${trimThreshold}`);
+  const hybridThreshold = 0.7;
+  for (const set of ['real', 'synthetic'] as const) {
+    const inSet = results.filter((r) => r.example.item.set === set);
+    const unsure = inSet.filter((r) => r.confidence < hybridThreshold).length;
+    console.log(`hybrid judge at its default threshold (${hybridThreshold}) would ask the LLM about ${unsure} of ${inSet.length} ${set} invites (${((100 * unsure) / inSet.length).toFixed(1)} %)`);
+  }
   console.log('\nreliability (out of fold, all invites):');
   for (const line of reliability(results)) console.log(`  ${line}`);
   console.log('\nfixed rules, observed accuracy:', JSON.stringify(ruleAccuracy));

@@ -4,8 +4,9 @@ import type { EmbeddedJudge } from './embedded-judge.js';
 import type { Judge, JudgeOptions } from './judge.js';
 
 /**
- * Embedded rules first; the LLM only where they are unsure (confidence below the threshold) or
- * the answer is a trim (which items to move is where a model reads best). The `judge` field says
+ * Embedded judge first; the LLM only where it is unsure. The embedded confidence is calibrated
+ * (the probability, measured out of fold, that the verdict is right), so the threshold picks the
+ * genuinely unsure invites and nothing else. The `judge` field says
  * who decided: "embedded" when the rules were sure or the LLM was unavailable, "hybrid" when the
  * LLM weighed in.
  */
@@ -17,7 +18,7 @@ export class HybridJudge implements Judge {
   ) {}
 
   needsLlm(verdict: Verdict): boolean {
-    return verdict.confidence < this.threshold || verdict.verdict === 'trim';
+    return verdict.confidence < this.threshold;
   }
 
   async judge(invite: Invite, options?: JudgeOptions): Promise<Verdict> {

@@ -200,16 +200,16 @@ describe('the hybrid judge', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('asks the LLM about a trim and says the hybrid judge decided', async () => {
+  it('asks the LLM when the embedded judge is less sure than the threshold, and says the hybrid judge decided', async () => {
     server.enqueue({ kind: 'object', value: answer() });
-    const verdict = await hybrid().judge(invite());
+    const verdict = await createJudge(openAiCompatible({ JUDGE: 'hybrid', HYBRID_THRESHOLD: '0.99' })).judge(invite());
     expect(server.requests).toHaveLength(1);
     expect(verdict).toMatchObject({ verdict: 'trim', judge: 'hybrid' });
   });
 
   it('falls back to the embedded verdict when the LLM is down', async () => {
     server.setDefault({ kind: 'status', status: 503 });
-    const verdict = await hybrid().judge(invite());
+    const verdict = await createJudge(openAiCompatible({ JUDGE: 'hybrid', HYBRID_THRESHOLD: '0.99' })).judge(invite());
     expect(verdict).toMatchObject({ verdict: 'trim', judge: 'embedded' });
   });
 });

@@ -63,7 +63,7 @@ const mayBeLogistics = /plea|pls|kindly|reserv|booked|change|bridge|been|will|sh
 /** Forwarded mail and Exchange export debris. */
 const headerLine = new RegExp(
   [
-    String.raw`^-{2,}\s*(?:inline attachment follows|original (?:message|appointment)|forwarded (?:by|message)|message d'origine)`,
+    String.raw`^-*\s*(?:inline attachment follows|original (?:message|appointment)|forwarded (?:by|message)|message d'origine)`,
     String.raw`^(?:from|sent|to|cc|bcc|date|subject|importance|sensitivity|priority)\s*:`,
     String.raw`</?o=[\w-]+/ou=`,
     String.raw`^[\w.'-]+(?: [\w.'-]+){0,3}/(?:hou|na|corp|enron|ect|ees|ei)\b`,
