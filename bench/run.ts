@@ -17,6 +17,7 @@ const figures = measureEmbeddedThroughput(lines);
 console.log(`  invites judged:            ${integer(figures.invites)}`);
 console.log(`  JSON.parse alone:          ${integer(figures.jsonParsePerSecond)} lines/s`);
 console.log(`  judge alone (parsed):      ${integer(figures.judgeOnlyPerSecond)} invites/s`);
+console.log(`  judge + sensitivity guard: ${integer(figures.guardedPerSecond)} invites/s (as the CLI runs it)`);
 console.log(`  parse + validate + judge:  ${integer(figures.judgedPerSecond)} invites/s`);
 console.log(`  cost relative to JSON.parse: ${figures.ratioToJsonParse.toFixed(1)}×`);
 console.log(`  1 MB HTML body judged in:  ${figures.largeHtmlMilliseconds.toFixed(1)} ms`);

@@ -216,6 +216,10 @@ function main(): void {
     for (const { example, logits } of oof.filter((o) => o.example.item.set === 'real').sort((a, b) => b.logits[0]! - a.logits[0]!).slice(0, 25)) {
       console.log(`  ${softmax(logits, temperature)[0]!.toFixed(3)}  ${example.item.label.padEnd(5)} ${example.item.id}  ${example.item.invite.subject.slice(0, 60)}`);
     }
+    console.log('\nsynthetic async invites the model doubts:');
+    for (const { example, logits } of oof.filter((o) => o.example.item.set === 'synthetic' && o.example.item.label === 'async' && softmax(o.logits, temperature)[0]! < 0.9)) {
+      console.log(`  ${softmax(logits, temperature).map((v) => v.toFixed(2)).join('/')}  ${example.item.id}  ${example.item.invite.subject.slice(0, 60)}`);
+    }
   }
 
   const results = outOfFold(examples, temperature, asyncThreshold, trimThreshold, ruleAccuracy);

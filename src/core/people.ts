@@ -53,8 +53,20 @@ const groupName = /\b(?:all[- ](?:staff|hands|employees|company|team)|everyone|d
 
 const groupWords = /all|every|staff|team|dl|list|group|dept|depart|announce|mailing|hands|employees|company/i;
 
+/** Counting people, finding outsiders and listing groups all ask about the same attendee objects. */
+const groupAnswers = new WeakMap<object, boolean>();
+
 export function isGroupAddress(attendee: Pick<Attendee, 'email' | 'name' | 'type'>): boolean {
   if (attendee.type === 'group') return true;
+  let answer = groupAnswers.get(attendee);
+  if (answer === undefined) {
+    answer = looksLikeGroup(attendee);
+    groupAnswers.set(attendee, answer);
+  }
+  return answer;
+}
+
+function looksLikeGroup(attendee: Pick<Attendee, 'email' | 'name'>): boolean {
   if (!groupWords.test(attendee.email) && !(attendee.name && groupWords.test(attendee.name))) return false;
   const local = attendee.email.slice(0, Math.max(0, attendee.email.indexOf('@')));
   return groupLocalPart.test(local) || (attendee.name !== undefined && groupName.test(attendee.name));

@@ -85,8 +85,9 @@ function weighAgendaVerdict(
   probabilities: VerdictProbabilities,
   model: DecisionModel,
 ): Verdict {
-  // The rules' async has no live items to keep, so a trim is not on offer there.
-  const p = ruled.verdict === 'async' ? renormalise({ ...probabilities, trim: 0 }) : probabilities;
+  // The rules found no live items to keep, so a trim is not on offer: where the model leans to
+  // trim, the meeting is not a clear readout, and that doubt counts for keeping it.
+  const p = ruled.verdict === 'async' ? { async: probabilities.async, trim: 0, keep: probabilities.keep + probabilities.trim } : probabilities;
   const withConfidence = (verdict: Verdict, confidence: number): Verdict => ({ ...verdict, confidence: round2(clamp(confidence)) });
   if (p.async >= model.asyncThreshold) {
     if (ruled.verdict === 'async') return withConfidence(ruled, p.async);
@@ -103,11 +104,6 @@ function weighAgendaVerdict(
     ).slice(0, 1),
     costReason(invite, cost, reading.groups),
   ]);
-}
-
-function renormalise(p: VerdictProbabilities): VerdictProbabilities {
-  const total = p.async + p.trim + p.keep;
-  return { async: p.async / total, trim: p.trim / total, keep: p.keep / total };
 }
 
 const clamp = (confidence: number) => Math.min(0.97, Math.max(0.05, confidence));

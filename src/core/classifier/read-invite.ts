@@ -6,7 +6,7 @@ import { readInviteText, type InviteText } from '../text/invite-text.js';
 import type { MeetingCost } from '../verdict.js';
 import { classifyItem, type ItemReading } from './classify-item.js';
 import { cues, type CueConcept } from './cues.js';
-import { readSensitivity } from '../sensitivity/detect-sensitivity.js';
+import { sensitivityOf } from '../sensitivity/detect-sensitivity.js';
 import type { SensitiveMatch } from '../sensitivity/sensitivity-lexicon.js';
 
 /**
@@ -41,7 +41,7 @@ export interface Reading {
 export function readInvite(invite: Invite, cost: MeetingCost): Reading {
   const text = readInviteText(invite);
   const agenda = extractAgenda(text.body);
-  const sensitivity = readSensitivity(text.subject, text.fullBody);
+  const sensitivity = sensitivityOf(text);
   const read = (piece: string) => classifyItem(piece, sensitivity.evidence);
   // Each piece of text is scanned once: the subject, each agenda item, each sentence of prose.
   const subject = read(text.subject);

@@ -1,4 +1,5 @@
 import { CueMatcher } from '../classifier/cue-matcher.js';
+import type { InviteText } from '../text/invite-text.js';
 import { rehearsalLexicon, sensitiveLexicons, sensitiveMatches, type SensitiveCategory, type SensitiveMatch } from './sensitivity-lexicon.js';
 
 /**
@@ -24,6 +25,18 @@ export function readSensitivity(subject: string, body: string): SensitivityReadi
   const counted = new Set(matches.map((match) => match.category));
   const evidence = hits.filter((hit) => hit.concept !== 'rehearsal' && counted.has(hit.concept)).map((hit) => hit.text.toLowerCase());
   return { matches, evidence };
+}
+
+const readings = new WeakMap<InviteText, SensitivityReading>();
+
+/** The sensitivity of an invite's text, read once however many judges and guards ask. */
+export function sensitivityOf(text: InviteText): SensitivityReading {
+  let reading = readings.get(text);
+  if (!reading) {
+    reading = readSensitivity(text.subject, text.fullBody);
+    readings.set(text, reading);
+  }
+  return reading;
 }
 
 export function detectSensitivity(subject: string, body: string): SensitiveMatch[] {

@@ -1,7 +1,7 @@
 import type { Invite } from '../invite.js';
 import { readInviteText } from '../text/invite-text.js';
 import type { Verdict } from '../verdict.js';
-import { detectSensitivity } from './detect-sensitivity.js';
+import { sensitivityOf } from './detect-sensitivity.js';
 import { sensitiveLabels } from './sensitivity-lexicon.js';
 
 /**
@@ -11,7 +11,7 @@ import { sensitiveLabels } from './sensitivity-lexicon.js';
  */
 export function guardVerdict(invite: Invite, verdict: Verdict): Verdict {
   const text = readInviteText(invite);
-  const found = detectSensitivity(text.subject, text.fullBody)[0];
+  const found = sensitivityOf(text).matches[0];
   const sensitive = verdict.sensitive || found !== undefined;
   if (!sensitive) return verdict;
   if (verdict.verdict !== 'async') return { ...verdict, sensitive };

@@ -26,15 +26,30 @@ export interface InviteText {
   removedLines: LineRoleCounts;
 }
 
+/**
+ * Invites are values: the same object always reads the same. The classifier, the guard and the
+ * prompt builder all ask for the text of one invite, so it is read once and remembered.
+ */
+const readTexts = new WeakMap<object, InviteText>();
+
 export function readInviteText(invite: Pick<Invite, 'subject' | 'body'>): InviteText {
+  let text = readTexts.get(invite);
+  if (!text) {
+    text = readText(invite);
+    readTexts.set(invite, text);
+  }
+  return text;
+}
+
+function readText(invite: Pick<Invite, 'subject' | 'body'>): InviteText {
   const raw = invite.body ?? '';
   const flat = looksLikeHtml(raw) ? htmlToText(raw) : tidyLines(withoutInlineTags(raw));
   const withoutJoinText = stripJoinBoilerplate(flat);
   const truncated = withoutJoinText.length > maxBodyCharacters;
   const cut = truncated ? withoutJoinText.slice(0, maxBodyCharacters) : withoutJoinText;
   const withoutHostileText = removeHostileInstructions(cut);
-  const body = keepContentLines(withoutHostileText.text);
   const subject = removeHostileInstructions(withoutMailPrefixes(tidyLines(invite.subject).replace(/\n/g, ' ')));
+  const body = keepContentLines(withoutHostileText.text, subject.text);
   return {
     subject: subject.text,
     body: body.content,

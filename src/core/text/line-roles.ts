@@ -31,6 +31,8 @@ const metadataField = new RegExp(
   String.raw`^(?:[a-zà-ÿ-]+\s+){0,2}?(?:date|time|times?|when|where|location|place|venue|room|rooms?|building|dial[- ]?in|bridge|bridge line|call[- ]?in|conference (?:line|number|call)|phone|tel|telephone|passcode|password|pin|host code|participant code|leader code|meeting (?:link|url|notes?|id|number|recording|minutes|doc(?:ument)?)|notes?(?: doc(?:ument)?| link)?|minutes|minutes doc(?:ument)?|agenda (?:doc(?:ument)?|link)|zoom(?: link)?|webex|hangouts?|google meet|teams link|jitsi|livestream(?: link)?|stream|youtube|recording|recordings?|slides?|video|chairs?|co-?chairs?|facilitators?|moderators?|hosts?|scribes?|note[- ]?takers?|minute[- ]?takers?|organi[sz]ers?|calendar|ics|recurrence|frequency|duration|rsvp|contact|contacts|mailing list|chat|slack|irc|matrix|discord|channel|github|issue|tracking issue|timezone|time zone|utc|ort|raum|lieu|salle|sala|lugar|fecha|hora|datum|uhrzeit|zeit|locatie|tijd|data|orario|日時|場所|会議室)\s*(?:\([^)]{0,40}\))?\s*[:：=|–—-]\s*`,
   'i',
 );
+/** A field label needs a separator after it: most lines have none and skip the long pattern. */
+const fieldSeparator = /[:：=|–—]| - /;
 /** Ritual agenda lines that every meeting of a body has; they say nothing about what it is for. */
 const ceremonyLine = new RegExp(
   String.raw`^(?:(?:opening|welcome|introductions?|intros?|roll ?call|taking (?:the )?(?:minutes|notes)|minutes scribe|scribe|attendance|apologies|agenda (?:bashing|review|adoption)|adoption of (?:the )?agenda|approval of (?:the )?(?:agenda|minutes)|approve (?:the )?(?:agenda|minutes)|review of (?:the )?(?:agenda|minutes)|(?:previous|last) (?:meeting(?:'s)? )?minutes|minutes of (?:the )?(?:last|previous) meeting|who (?:takes|will take|is taking) (?:the )?(?:minutes|notes)|volunteer (?:for )?(?:note[- ]?taker|scribe)|(?:note[- ]?taker|scribe) (?:volunteer|needed)|next meeting|date of next meeting|aob|any other business|a\.o\.b\.?|closing|close|adjourn(?:ment)?|wrap[- ]?up|end)\b[\s.:!?-]*(?:[a-zà-ÿ ,'’]{0,40})?$)`,
@@ -57,9 +59,6 @@ const logisticsLine = new RegExp(
   ].join('|'),
   'i',
 );
-/** One of these stems is in every logistics pattern: a cheap test that rules most lines out. */
-const mayBeLogistics = /plea|pls|kindly|reserv|booked|change|bridge|been|will|shall|room|rm|bldg|build|floor|suite|eb|ecs|lunch|breakf|dinner|refresh|food|snack|pizza|coffee|meeting|call|session|dial|toll|partic|set up|book|get a|remind|zone|utc|gmt|[ecp][sd]t|cet|question|attend|calendar|invit|~|when:|where:|map|direct/i;
-
 /** Forwarded mail and Exchange export debris. */
 const headerLine = new RegExp(
   [
@@ -89,17 +88,26 @@ const markdownMarks = /\*\*|__|^#{1,6}\s+|\[\s*\d{1,2}:\d{2}\s*\]/gm;
 const linkLabel = /^(?:link to |watch |see |view |join )?(?:the )?(?:video |meeting |zoom |youtube )?(?:recording|slides?|minutes|notes|agenda(?: doc(?:ument)?)?|livestream|stream|chat|doc(?:ument)?|deck|guide|here|link|issue|pr|hackmd|etherpad)s?\s*[.:!*]*$/i;
 const url = /\b(?:https?:\/\/|www\.)[^\s<>()]+|\b[\w.-]+\.(?:com|org|net|io|dev|gov|edu)\/[^\s<>()]*/gi;
 
-export function keepContentLines(text: string): ContentText {
+/** Letters and digits only, lower case: to tell a line that only repeats the subject. */
+const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * `subject`: a body line that only repeats it (with a date or a time) says nothing new and is
+ * dropped as metadata; real invites often open that way.
+ */
+export function keepContentLines(text: string, subject = ''): ContentText {
+  const bareSubject = subject.length >= 8 ? bare(subject) : '';
   const counts: LineRoleCounts = { logistics: 0, metadata: 0, ceremony: 0, header: 0, signature: 0, people: 0, links: 0, repeats: 0 };
   const seen = new Set<string>();
   const kept: string[] = [];
   for (const paragraph of text.split(/\n\s*\n/)) {
-    const key = paragraph.length > 40 ? paragraph.replace(/\W+/g, ' ').trim().toLowerCase() : '';
-    if (key.length > 40 && seen.has(key)) {
+    // Forwarded copies repeat a paragraph word for word.
+    const key = paragraph.length > 40 ? paragraph.trim() : '';
+    if (key !== '' && seen.has(key)) {
       counts.repeats++;
       continue;
     }
-    seen.add(key);
+    if (key !== '') seen.add(key);
     const lines = paragraph.split('\n');
     const out: string[] = [];
     let signature = false;
@@ -123,11 +131,16 @@ export function keepContentLines(text: string): ContentText {
       }
       if (/[*_#[]/.test(raw)) withoutLinks = withoutLinks.replace(markdownMarks, '');
       if (linked) counts.links++;
-      const marker = listMarker.exec(withoutLinks)?.[0] ?? '';
-      const line = withoutLinks.slice(marker.length).replace(/\s+/g, ' ').trim();
-      if (!/[\p{L}\p{N}]/u.test(line)) continue;
+      const marker = startsWithWord.test(withoutLinks) ? '' : (listMarker.exec(withoutLinks)?.[0] ?? '');
+      let line = withoutLinks.slice(marker.length).trim();
+      if (line.includes('  ')) line = line.replace(/ {2,}/g, ' ');
+      if (!hasLetterOrDigit.test(line)) continue;
       // "[Minutes](…)", "Link to repositories: <url>": a pointer to material, not an agenda item.
       if (linked && (linkLabel.test(line) || (line.endsWith(':') && line.split(' ').length <= 5))) {
+        counts.metadata++;
+        continue;
+      }
+      if (bareSubject && line.length < longLine && line.slice(0, 3).toLowerCase() === bareSubject.slice(0, 3) && repeatsSubject(bare(line), bareSubject)) {
         counts.metadata++;
         continue;
       }
@@ -136,11 +149,11 @@ export function keepContentLines(text: string): ContentText {
         listingPeople = true;
         continue;
       }
-      const context: LineContext = { last: i === lines.length - 1, marked: /[\p{L}\p{N}•·*–-]/u.test(marker), previous: lines[i - 1]?.trim() ?? '', listingPeople };
+      const context: LineContext = { last: i === lines.length - 1, marked: marker.trim() !== '', previous: lines[i - 1]?.trim() ?? '', listingPeople };
       const role = signature ? 'signature' : roleOf(line, context);
       if (role === 'signature' && signOff.test(line) && !greeting.test(line)) signature = true;
       listingPeople = listingPeople && role === 'people';
-      if (role === 'content') out.push(withoutLogisticsSentences(withoutLinks.replace(/ {2,}/g, ' '), counts));
+      if (role === 'content') out.push(withoutLogisticsSentences(withoutLinks.includes('  ') ? withoutLinks.replace(/ {2,}/g, ' ') : withoutLinks, counts));
       else counts[role]++;
     }
     const content = out.filter((line) => line.trim() !== '');
@@ -148,6 +161,18 @@ export function keepContentLines(text: string): ContentText {
   }
   return { content: kept.join('\n\n'), counts };
 }
+
+function repeatsSubject(line: string, subject: string): boolean {
+  if (!line.startsWith(subject) && !subject.startsWith(line)) return false;
+  // What is left beside the subject is at most a date, a time or a word or two.
+  const rest = line.length > subject.length ? line.slice(subject.length) : '';
+  return rest.split(' ').filter((word) => /\p{L}{3,}/u.test(word) && !/^(?:am|pm|pst|pdt|est|edt|cet|utc|gmt|at|on|from|to|and)$/.test(word)).length <= 2;
+}
+
+/** A line that opens with a letter has no list marker in front (except "o " bullets, kept as words). */
+const startsWithWord = /^[a-z\u00c0-\uffff]/i;
+/** Letters and digits in any script (non-ASCII counted as letters: cheaper than a Unicode class). */
+const hasLetterOrDigit = /[a-z0-9\u00c0-\uffff]/i;
 
 /** Roles are read line by line; in a long line of prose each sentence is read on its own. */
 const longLine = 120;
@@ -157,7 +182,7 @@ function withoutLogisticsSentences(line: string, counts: LineRoleCounts): string
   const sentences = line.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
   if (sentences.length < 2) return line;
   const kept = sentences.filter((sentence) => {
-    const logistics = mayBeLogistics.test(sentence) && logisticsLine.test(sentence);
+    const logistics = logisticsLine.test(sentence);
     if (logistics) counts.logistics++;
     return !logistics;
   });
@@ -175,12 +200,12 @@ interface LineContext {
 function roleOf(line: string, context: LineContext): LineRole {
   if (headerLine.test(line)) return 'header';
   if (signOff.test(line) || greeting.test(line)) return 'signature';
-  if (line.length < longLine && metadataField.test(line)) return 'metadata';
+  if (line.length < longLine && fieldSeparator.test(line) && metadataField.test(line)) return 'metadata';
   if (ceremonyLine.test(line)) return 'ceremony';
   if (context.listingPeople && nameOnly.test(line.replace(/\s+\d{1,2}[:.]\d{2}.*$/, ''))) return 'people';
   if (signatureDetail.test(line)) return 'signature';
   // A name alone after a sentence, closing its paragraph: "… Thank you.\nDebra".
   if (context.last && !context.marked && /[.!?,]$/.test(context.previous) && line.length <= 30 && nameOnly.test(line)) return 'signature';
-  if (line.length < longLine && mayBeLogistics.test(line) && logisticsLine.test(line)) return 'logistics';
+  if (line.length < longLine && logisticsLine.test(line)) return 'logistics';
   return 'content';
 }
