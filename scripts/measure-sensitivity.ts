@@ -49,4 +49,6 @@ function measure(name: string, cases: Case[], showMisses: boolean): void {
 const misses = process.argv.includes('--misses');
 measure('detector cases (blind)', detectorCases(), misses);
 measure('real calendar items', realCases(), misses);
+const blind = join(projectRoot, 'test', 'fixtures', 'blind-synthetic-invites.jsonl');
+measure('blind synthetic (held out)', readFileSync(blind, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Case), misses);
 measure('synthetic invites', syntheticSet().map((item) => ({ id: item.id, subject: item.invite.subject, body: item.invite.body, sensitive: item.sensitive })), misses);

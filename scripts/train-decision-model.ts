@@ -18,8 +18,8 @@ import { projectRoot, realSet, syntheticSet, type LabelledInvite } from './label
 
 const folds = 5;
 /** Real invites count more: they are what the product meets, and what the model is tuned for. */
-const realWeight = 2;
-const l2 = 0.02;
+const realWeight = Number(process.env.TRAIN_REAL_WEIGHT ?? 2);
+const l2 = Number(process.env.TRAIN_L2 ?? 0.05);
 const iterations = 3000;
 const learningRate = 0.5;
 /** Async must be right this often on real invites (out of fold) before the model may say it. */
