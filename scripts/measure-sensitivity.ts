@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectSensitivity } from '../src/core/sensitivity/detect-sensitivity.js';
+import { sensitivityOf } from '../src/core/sensitivity/detect-sensitivity.js';
+import { readInviteText } from '../src/core/text/invite-text.js';
 import { projectRoot, readRealLabels, readRealTexts, syntheticSet } from './labelled-sets.js';
 
 interface Case {
@@ -34,7 +35,8 @@ function realCases(): Case[] {
 function measure(name: string, cases: Case[], showMisses: boolean): void {
   const positives = cases.filter((c) => c.sensitive);
   const negatives = cases.filter((c) => !c.sensitive);
-  const flagged = (c: Case) => detectSensitivity(c.subject, c.body).length > 0;
+  const found = (c: Case) => sensitivityOf(readInviteText({ subject: c.subject, body: c.body ?? '' })).matches;
+  const flagged = (c: Case) => found(c).length > 0;
   const missed = positives.filter((c) => !flagged(c));
   const falseFlags = negatives.filter(flagged);
   const recall = positives.length ? 1 - missed.length / positives.length : 1;
@@ -42,7 +44,7 @@ function measure(name: string, cases: Case[], showMisses: boolean): void {
   console.log(`${name.padEnd(28)} sensitive ${String(positives.length).padStart(3)}  recall ${recall.toFixed(3)}   not sensitive ${String(negatives.length).padStart(3)}  false flags ${falseRate.toFixed(3)} (${falseFlags.length})`);
   if (showMisses) {
     for (const c of missed) console.log(`  missed ${c.id}: ${c.subject} | ${c.body.replace(/\s+/g, ' ').slice(0, 140)}`);
-    for (const c of falseFlags) console.log(`  false  ${c.id}: ${c.subject} → ${detectSensitivity(c.subject, c.body).map((m) => `${m.category}: ${m.evidence}`).join(', ')}`);
+    for (const c of falseFlags) console.log(`  false  ${c.id}: ${c.subject} → ${found(c).map((m) => `${m.category}: ${m.evidence}`).join(', ')}`);
   }
 }
 

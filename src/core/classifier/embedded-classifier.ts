@@ -23,6 +23,9 @@ import { sensitiveLabels } from '../sensitivity/sensitivity-lexicon.js';
 export type EmbeddedClassifierOptions = Partial<CostOptions>;
 
 const maxReasons = 5;
+/** "Canceled: Weekly sync", "Status meeting cancelled", "Abgesagt": the calendar is announcing that nothing happens. */
+const cancelled = /\b(?:cancell?ed|called off|postponed|abgesagt|annulée?|cancelad[ao]|geannuleerd|annullat[ao])\b|^(?:canceled|cancelled)\s*:/i;
+const cancelledBody = /^\s*(?:cancell?ed|this (?:meeting|call|session) (?:is|has been) (?:cancell?ed|called off))\b/i;
 /** A meeting this short has nothing to cut: trimming it would keep all of it. */
 const minimumTrimmableMinutes = 15;
 const maxAgendaItems = 20;
@@ -35,6 +38,8 @@ export function classifyInvite(invite: Invite, options: EmbeddedClassifierOption
 /** Which rule gave the verdict: fixed rules decide alone; the agenda rules are weighed by the model. */
 export type RuleName =
   | 'sensitive'
+  | 'cancelled'
+  | 'says-nothing-is-live'
   | 'too-little-text'
   | 'external-party'
   | 'one-to-one'
@@ -150,7 +155,13 @@ function decideByRules(invite: Invite, reading: Reading, cost: MeetingCost): { v
     return verdict('keep', 0.95, [because, ...liveReasons(decisionItems, discussionItems)]);
   }
 
-  // 2. Never challenge an invite on content it does not have.
+  // 2. A cancellation notice has no meeting left to challenge.
+  if (cancelled.test(invite.subject) || cancelledBody.test(reading.text.fullBody)) {
+    rule = 'cancelled';
+    return verdict('keep', 0.9, ['Cancelled or postponed: there is no meeting to challenge']);
+  }
+
+  // 3. Never challenge an invite on content it does not have.
   const tooLittle = reading.bodyWords < 4 || (reading.bodyWords < 12 && !hasCues);
   if (tooLittle) {
     rule = 'too-little-text';
@@ -159,7 +170,7 @@ function decideByRules(invite: Invite, reading: Reading, cost: MeetingCost): { v
     ]);
   }
 
-  // 3. People from outside, and relationship time, are what meetings are for.
+  // 4. People from outside, and relationship time, are what meetings are for.
   if (reading.externals.length > 0 || (reading.externalCue && !reading.nothingLive)) {
     rule = 'external-party';
     const who = reading.externals.length > 0
@@ -177,7 +188,7 @@ function decideByRules(invite: Invite, reading: Reading, cost: MeetingCost): { v
     return verdict('keep', 0.8, [`Relationship and culture time (“${reading.relationship}”) is what meetings are for`]);
   }
 
-  // 4. The agenda itself: information, live items, or both.
+  // 5. The agenda itself: information, live items, or both.
   // Around a list, the intro and the subject say what the items are for ("I'll go through:").
   const proseDecisions = reading.prose.filter((sentence) => sentence.kind === 'decision').length;
   const framedAsInformation =
@@ -198,6 +209,9 @@ function decideByRules(invite: Invite, reading: Reading, cost: MeetingCost): { v
         `${otherItems} of ${reading.items.length} agenda items don't say whether they need people live, so not challenged`,
       ]);
     }
+    // The organiser says so: "briefing only", "no live Q&A", "no decisions needed". Rare on real
+    // calendars and right nearly every time it is written, so the rule decides alone.
+    if (reading.nothingLive) rule = 'says-nothing-is-live';
     return { verdict: asyncVerdict(invite, reading, cost, (kind, confidence, reasons) => makeVerdict(reading, cost, kind, confidence, reasons), infoItems, 0.6), rule };
   }
   if (info === 0) {

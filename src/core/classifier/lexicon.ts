@@ -104,14 +104,15 @@ const discussion = lexicon(
 
 /** A statement that there is nothing live to do: it turns the whole meeting into information. */
 const nothingLive = lexicon([
-  'no decisions?(?: (?:is|are))?(?: (?:needed|required|this (?:time|month|week)))?', 'nothing to decide', 'no approvals?',
+  'no decisions?(?: (?:is|are))? (?:needed|required|this (?:time|month|week)|to (?:make|take))', 'no decisions?(?=[.;,!]|$)', 'no decisions? (?:on|for) (?:the|this|today\'s) (?:agenda|call|meeting)', '(?:just|only) to keep (?:everyone|you all|you|the team) (?:in the loop|informed|up to date)', 'nothing to decide', 'no approvals?',
   'there are no approvals', 'for information only', 'information only', 'info only', 'read-?out only', 'only (?:a )?read-?out',
   'only logistics', 'is only logistics', 'just (?:talks?|walks?|takes?) [\\p{L} ]{1,30} through', 'no live q&a', 'no q&a',
   'no discussion', 'discussions? (?:happens?|takes? place|will happen) (?:elsewhere|in|at|on)', 'not here', 'purely informational',
   'no action (?:is )?(?:needed|required)', 'no input (?:is )?(?:needed|required)', 'the decision (?:has|had|was) (?:already )?(?:been )?(?:made|taken)',
   '(?:this|the) (?:call|session|meeting|slot) (?:only|just|simply) (?:explains?|covers?|walks?|presents?|goes)', 'nothing to decide',
   'decision (?:is|was) already (?:made|taken)', 'nothing to do on your side', 'just an? (?:fyi|update|heads-? ?up)',
-  'this (?:session|call|meeting) is (?:a )?(?:read-?out|briefing|walkthrough) only',
+  'this (?:session|call|meeting) is (?:a )?(?:read-?out|briefing|walkthrough) only', 'this is (?:a |just a )?(?:read-?out|briefing|walkthrough|update) only',
+  'nothing (?:needs|requires) (?:a )?(?:decision|sign-?off|approval)', 'nothing (?:is )?(?:off track|to sign off)',
   'entscheidungen stehen nicht an', 'keine entscheidungen?', 'ausschlie(?:ß|ss)lich (?:der|zur) information', 'nur zur information',
   'rien à (?:décider|faire de votre côté)', 'aucune décision', 'pour information uniquement',
   'no hay decisiones', 'sin decisiones', 'no hay nada que (?:votar|decidir|aprobar)', 'nada que (?:votar|decidir)', 'nothing to (?:vote on|approve|sign off)',

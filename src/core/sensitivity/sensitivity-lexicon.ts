@@ -60,7 +60,7 @@ export const sensitiveLexicons: Record<SensitiveCategory, Lexicon> = {
     [
       'lay-?offs?', 'laid off', 'redundanc\\p{L}*', 'reorg(?:ani[sz]ation)?', 're-org', 'job cuts', 'headcount reduction',
       'roles? (?:is|are) at risk', 'at risk of redundancy', 'consultation (?:period|process)', 'severance', 'outplacement',
-      'future of (?:the|our) (?:team|department|studio|site|office|store|plant|unit)',
+      'future of (?:the|our) (?:project|team|department|studio|site|office|store|plant|unit)',
       'changes to (?:how )?our (?:regions?|teams?|structure|organi[sz]ation)', '(?:regional|organi[sz]ational) structure',
       'what (?:this|they|it) means? for (?:each of )?you', 'individual conversations', 'closure of', 'closing (?:the|our) (?:site|office|store|plant)',
       'stellenabbau', 'kündigungsgespräch', 'betriebsbedingte kündigung\\p{L}*', 'entlassung\\p{L}*', 'despidos?', 'licenciements?', 'plan social', 'réorganisation', 'demiss[õo]es', 'reorganisatie',

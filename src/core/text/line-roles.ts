@@ -42,6 +42,7 @@ const ceremonyLine = new RegExp(
 const logisticsLine = new RegExp(
   [
     String.raw`\bplease plan to (?:attend|be there|join|be present)\b|\bi(?:'ve| have) (?:reserved|booked)\b|\breserved (?:the )?(?:room|conference room|bridge)\b|\b(?:time|date|location|room)(?: and (?:date|time|location|room))? change\b|\bbridge line\b`,
+    String.raw`\bwe(?:'re| are| will be) (?:having|holding) (?:a|the|our) (?:meeting|call|session)s?\b|\bbring your own (?:lunch|laptop|device)\b`,
     String.raw`\b(?:please|pls|kindly)\s+(?:accept|decline|attend|rsvp|respond|reply|confirm|register|note|let (?:me|us) know|forward|call|dial|join|mark your calendars?|be on time|bring (?:your|a) (?:laptop|badge|lunch))`,
     String.raw`\b(?:has|have|had) been (?:moved|rescheduled|changed|cancell?ed|postponed|re-?booked|relocated|added)\b`,
     String.raw`\b(?:will|shall) (?:now )?be (?:held|in|moved|rescheduled|cancell?ed|postponed|relocated)\b`,
