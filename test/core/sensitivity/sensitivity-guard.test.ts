@@ -34,6 +34,16 @@ describe('guardVerdict', () => {
     expect(guarded).toMatchObject({ verdict: 'trim', sensitive: true });
   });
 
+  it.each([
+    ['Year-end conversation', 'I will walk you through your salary adjustment and bonus outcome.'],
+    ['Team update', 'Important information about changes affecting the team. Attendance required; HR will be present.'],
+    ['Kurzer Austausch', 'Es tut mir sehr leid, vom Tod deines Mannes zu hören.'],
+    ['Heads-down call — storage permissions', 'We found a storage bucket with client data open to the internet.'],
+  ])('keeps "%s" even when an LLM that missed it answered async', (subject, body) => {
+    const guarded = guardVerdict(invite(subject, body), verdict({ sensitive: false }));
+    expect(guarded).toMatchObject({ verdict: 'keep', sensitive: true, judge: 'llm' });
+  });
+
   it('passes an ordinary verdict through untouched', () => {
     const original = verdict({});
     expect(guardVerdict(invite('Weekly KPIs', 'KPI pack attached.'), original)).toBe(original);
