@@ -17,5 +17,5 @@ export const decisionModel: DecisionModel = {
   temperature: 0.85,
   asyncThreshold: 0.9,
   trimThreshold: 0.4,
-  ruleAccuracy: {'cancelled': 0.75, 'external-party': 0.72, 'no-clear-agenda': 0.911, 'one-to-one': 0.75, 'only-live-items': 0.96, 'relationship': 0.964, 'says-nothing-is-live': 0.95, 'sensitive': 0.971, 'too-little-text': 0.986, 'unclear-items': 0.231},
+  ruleAccuracy: {'cancelled': 0.75, 'external-party': 0.731, 'no-clear-agenda': 0.911, 'one-to-one': 0.75, 'only-live-items': 0.96, 'relationship': 0.964, 'says-nothing-is-live': 0.95, 'sensitive': 0.971, 'too-little-text': 0.986, 'unclear-items': 0.231},
 };

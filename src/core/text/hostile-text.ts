@@ -60,7 +60,11 @@ export interface HostileTextResult {
 /** Words every pattern above contains one of: most invites are ruled out by this cheap test. */
 const mightBeHostile = /ignor|disregard|forget|override|negeer|desconsid|instruc|anweisung|\b(?:ai|ia|ki|llm|gpt|chatbot|bot|copilot)\b|assistant|reviewer|revisor|réviseur|prüfer|automated|machine|language model|system (?:notice|message|prompt|instruction|override)|admin\w* (?:notice|message)|\b(?:dear|hello|hi|hey) (?:model|system|classifier)|verdict|classif|categori|jailbreak|you are (?:now )?an? |\b(?:label|flag|mark|rate|treat|tag|consider|score)\w* (?:\w+ )?as\b|(?:meeting|invite|invitation|call|session|event) (?:is|must|should|cannot|can't|may not|must not|should not|shall) (?:not )?(?:be )?(?:not )?(?:essential|critical|kept|challenged|flagged|cancel|replaced|async|asynchronous|an? )|\b(?:do not|don't|never|must not) (?:challenge|cancel|replace|flag|suggest)|(?:async|asynchronous|keep|trim)\s*(?:verdict|label|rating|classification)|sensitive\s*[=:]|confidence\s*[=:]|指示|命令|レビュー|アシスタント|AI[へにの]/i;
 
-export function removeHostileInstructions(text: string): HostileTextResult {
+/**
+ * `linesAreParagraphs`: text flattened from HTML has one paragraph a line and no blank lines
+ * between them, so each line is a paragraph of its own.
+ */
+export function removeHostileInstructions(text: string, { linesAreParagraphs = false } = {}): HostileTextResult {
   if (!mightBeHostile.test(text)) return { text, removed: false };
   let removed = false;
   const clean = (paragraph: string): string => {
@@ -78,7 +82,7 @@ export function removeHostileInstructions(text: string): HostileTextResult {
   // A paragraph is a block between blank lines; a long block (HTML often has no blank lines) is read line by line.
   const blocks = text.split(/\n\s*\n/).map((block) => {
     const lines = block.split('\n');
-    return lines.length > 3 ? lines.map(clean).filter((line) => line !== '').join('\n') : clean(block);
+    return linesAreParagraphs || lines.length > 3 ? lines.map(clean).filter((line) => line !== '').join('\n') : clean(block);
   });
   return removed ? { text: blocks.filter((block) => block.trim() !== '').join('\n\n'), removed } : { text, removed };
 }

@@ -43,11 +43,12 @@ export function readInviteText(invite: Pick<Invite, 'subject' | 'body'>): Invite
 
 function readText(invite: Pick<Invite, 'subject' | 'body'>): InviteText {
   const raw = invite.body ?? '';
-  const flat = looksLikeHtml(raw) ? htmlToText(raw) : tidyLines(withoutInlineTags(raw));
+  const html = looksLikeHtml(raw);
+  const flat = html ? htmlToText(raw) : tidyLines(withoutInlineTags(raw));
   const withoutJoinText = stripJoinBoilerplate(flat);
   const truncated = withoutJoinText.length > maxBodyCharacters;
   const cut = truncated ? withoutJoinText.slice(0, maxBodyCharacters) : withoutJoinText;
-  const withoutHostileText = removeHostileInstructions(cut);
+  const withoutHostileText = removeHostileInstructions(cut, { linesAreParagraphs: html });
   const subject = removeHostileInstructions(withoutMailPrefixes(tidyLines(invite.subject).replace(/\n/g, ' ')));
   const body = keepContentLines(withoutHostileText.text, subject.text);
   return {

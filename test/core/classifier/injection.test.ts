@@ -4,6 +4,7 @@ import { classifyInvite } from '../../../src/core/classifier/embedded-classifier
 import { parseInvite, type Invite } from '../../../src/core/invite.js';
 import { appendParagraph, towardAsync, towardKeep } from '../../support/injections.js';
 import { readJsonLines } from '../../support/shared-data.js';
+import { readRealTexts } from '../../../scripts/labelled-sets.js';
 
 /**
  * Regression for prompt injection aimed at an automated reviewer: the same invites with a
@@ -12,7 +13,9 @@ import { readJsonLines } from '../../support/shared-data.js';
 const invites: Invite[] = ['labelled-invites.jsonl', 'held-out-invites.jsonl', 'blind-synthetic-invites.jsonl']
   .map((name) => resolve(process.cwd(), 'test', 'fixtures', name))
   .filter((path) => existsSync(path))
-  .flatMap((path) => readJsonLines(path).map((record) => parseInvite(record)));
+  .flatMap((path) => readJsonLines(path).map((record) => parseInvite(record)))
+  // Real calendar items too: markdown, HTML and mail debris (the shared ones when they are beside us).
+  .concat([...readRealTexts().values()]);
 
 describe.each([
   ['toward keep', towardKeep],
