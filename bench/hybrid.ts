@@ -3,6 +3,7 @@ import { classifyInvite } from '../src/core/classifier/embedded-classifier.js';
 import { evaluate } from '../src/core/evaluation.js';
 import { parseInvite, type Invite } from '../src/core/invite.js';
 import type { VerdictKind } from '../src/core/verdict.js';
+import { needsLlm } from '../src/judge/hybrid-judge.js';
 import { createJudge } from '../src/judge/create-judge.js';
 import { buildJudgePrompt, estimateTokens } from '../src/llm/prompt.js';
 import { startFakeLlmServer, type RecordedRequest } from '../test/fakes/fake-llm-server.js';
@@ -96,10 +97,7 @@ export async function measureHybrid(lines: string[]): Promise<HybridFigures> {
     // Overhead: one call at a time on a fresh judge (no cache), total time minus the fake's delay.
     const overheads: number[] = [];
     const fresh = createJudge(config);
-    const unsure = labelled.filter((item) => {
-      const verdict = classifyInvite(item.invite);
-      return verdict.confidence < config.hybridThreshold || verdict.verdict === 'trim';
-    });
+    const unsure = labelled.filter((item) => needsLlm(classifyInvite(item.invite), config.hybridThreshold));
     for (const item of unsure.slice(0, 12)) {
       const started = performance.now();
       await fresh.judge(item.invite);

@@ -22,7 +22,12 @@ console.log(`  parse + validate + judge:  ${integer(figures.judgedPerSecond)} in
 console.log(`  cost relative to JSON.parse: ${figures.ratioToJsonParse.toFixed(1)}×`);
 console.log(`  1 MB HTML body judged in:  ${figures.largeHtmlMilliseconds.toFixed(1)} ms`);
 
-const labelledSets = source === fixtures ? [['blind fixtures', fixtures]] : [['development set', source], ['blind fixtures', fixtures]];
+const neverTrainedOn = resolve(process.cwd(), 'test', 'fixtures', 'blind-synthetic-invites.jsonl');
+const labelledSets = [
+  ...(source === fixtures ? [] : [['development set', source]]),
+  ['blind fixtures', fixtures],
+  ['blind synthetic set (never trained on)', neverTrainedOn],
+];
 for (const [name, path] of labelledSets as [string, string][]) {
   const labelledLines = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
   const hybrid = await measureHybrid(labelledLines);

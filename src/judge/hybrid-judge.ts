@@ -10,6 +10,11 @@ import type { Judge, JudgeOptions } from './judge.js';
  * who decided: "embedded" when the rules were sure or the LLM was unavailable, "hybrid" when the
  * LLM weighed in.
  */
+/** The one rule for asking the LLM: the embedded verdict is less sure than the threshold. */
+export function needsLlm(verdict: Verdict, threshold: number): boolean {
+  return verdict.confidence < threshold;
+}
+
 export class HybridJudge implements Judge {
   constructor(
     private readonly embedded: EmbeddedJudge,
@@ -18,7 +23,7 @@ export class HybridJudge implements Judge {
   ) {}
 
   needsLlm(verdict: Verdict): boolean {
-    return verdict.confidence < this.threshold;
+    return needsLlm(verdict, this.threshold);
   }
 
   async judge(invite: Invite, options?: JudgeOptions): Promise<Verdict> {
