@@ -19,6 +19,13 @@ describe('keepContentLines', () => {
     expect(counts.ceremony).toBe(3);
   });
 
+  it.each(['Welcome lunch for new hires', 'End of year budget review', 'Introductions to the new CRM system', 'Closing the Leeds depot: timeline'])(
+    'keeps "%s": it only starts like a ritual line',
+    (line) => {
+      expect(keepContentLines(`- ${line}`).content).toBe(`- ${line}`);
+    },
+  );
+
   it('never reads a cue word inside a link', () => {
     const { content, counts } = keepContentLines('- [Slides](https://example.com/decide-and-discuss)\n- Release status (https://github.com/org/repo/discussions/42)');
     expect(content).not.toMatch(/decide|discuss/);
