@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { main } from '../../src/cli.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { verdictSchema } from '../../src/core/verdict.js';
-import { sharedDirectory } from '../support/shared-data.js';
+import { haveShared, sharedDirectory } from '../support/shared-data.js';
 
 /** Runs the CLI in-process and captures what it writes. */
 async function run(argv: string[], options: { stdin?: string | Buffer; env?: Record<string, string> } = {}) {
@@ -124,10 +124,13 @@ describe('invite-challenger check', () => {
 });
 
 describe('invite-challenger eval', () => {
-  it('scores the development set and prints the figures', async () => {
-    const result = await run(['eval', resolve(sharedDirectory, 'invites', 'dev-invites.jsonl')]);
+  it('scores a labelled set and prints the figures', async () => {
+    const set = haveShared('invites/dev-invites.jsonl')
+      ? { path: resolve(sharedDirectory, 'invites', 'dev-invites.jsonl'), count: 90 }
+      : { path: resolve(process.cwd(), 'test', 'fixtures', 'labelled-invites.jsonl'), count: 80 };
+    const result = await run(['eval', set.path]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/Invites scored: +90/);
+    expect(result.stdout).toMatch(new RegExp(`Invites scored: +${set.count}`));
     expect(result.stdout).toMatch(/Sensitive judged async: +0/);
     expect(result.stdout).toMatch(/Confusion matrix/);
   });

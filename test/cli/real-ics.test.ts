@@ -2,15 +2,15 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { sharedDirectory } from '../support/shared-data.js';
+import { describeWithShared, haveShared, sharedDirectory } from '../support/shared-data.js';
 
 const corpus = resolve(sharedDirectory, 'real-ics');
-const files = readdirSync(corpus, { recursive: true, encoding: 'utf8' })
+const files = (haveShared('real-ics') ? readdirSync(corpus, { recursive: true, encoding: 'utf8' }) : [])
   .filter((name) => name.endsWith('.ics'))
   .map((name) => join(corpus, name))
   .sort();
 
-describe('check on 297 real .ics files from other projects (a fuzzing corpus among them)', () => {
+describeWithShared('real-ics', 'check on 297 real .ics files from other projects (a fuzzing corpus among them)', () => {
   it('gives every file verdicts or one-line errors, never a crash', async () => {
     expect(files.length).toBeGreaterThanOrEqual(290);
     const crashes: string[] = [];

@@ -1,8 +1,25 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** The team's shared data sits beside the repository (../shared), in development and in CI. */
+/**
+ * The team's larger corpora sit beside the repository (../shared) in development and in CI, not in
+ * a fresh clone. Suites that need them run when they are there and say in one line when not.
+ */
 export const sharedDirectory = resolve(process.cwd(), '..', 'shared');
+
+export function haveShared(relative: string): boolean {
+  return existsSync(resolve(sharedDirectory, relative));
+}
+
+/** `describe` when ../shared/<relative> is beside the repository; otherwise one line, and the suite is not run. */
+export function describeWithShared(relative: string, name: string, suite: () => void): void {
+  if (haveShared(relative)) {
+    describe(name, suite);
+    return;
+  }
+  console.log(`${name}: not run (../shared/${relative} is not beside the repository)`);
+  describe.skip(name, suite);
+}
 
 export function readJsonLines<T = Record<string, unknown>>(path: string): T[] {
   return readFileSync(path, 'utf8')

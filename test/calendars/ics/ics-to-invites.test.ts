@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { icsToInvites, type IcsResult } from '../../../src/calendars/ics/ics-to-invites.js';
 import { parseInvite } from '../../../src/core/invite.js';
+import { describeWithShared, haveShared, sharedDirectory } from '../../support/shared-data.js';
 
 /** Joins content lines the way Outlook writes them: CRLF. */
 function ics(...lines: string[]): string {
@@ -312,9 +313,9 @@ describe('icsToInvites', () => {
     });
   });
 
-  describe('real files from other projects', () => {
-    const corpus = resolve(process.cwd(), '../shared/real-ics');
-    const files = readdirSync(corpus, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ics'));
+  describeWithShared('real-ics', 'real files from other projects', () => {
+    const corpus = resolve(sharedDirectory, 'real-ics');
+    const files = haveShared('real-ics') ? readdirSync(corpus, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ics')) : [];
 
     it('finds the corpus', () => {
       expect(files.length).toBeGreaterThan(100);
