@@ -20,7 +20,7 @@ import { createLlmClient } from './llm/providers.js';
 const usage = `Usage: invite-challenger <command> [options]
 
 Commands:
-  check <file|->   Judge every invite in an .ics, .json or .jsonl file (- reads stdin)
+  check <file|->…  Judge every invite in .ics, .json or .jsonl files (- reads stdin), then a summary
   eval <file>      Score the judge against the "label"/"sensitive" fields of a .jsonl file
   draft <file|->   Judge each invite and print the async thread that replaces or shortens it
 
@@ -71,9 +71,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   switch (command) {
     case 'check': {
-      const file = onlyFile(command, rest);
+      if (rest.length === 0) throw new UsageError('check takes one or more files (or - for stdin)');
       const { judge } = wire(configFor(values.judge, io), io);
-      return checkCommand({ file, json: values.json, judge }, io);
+      return checkCommand({ files: rest, json: values.json, judge }, io);
     }
     case 'eval': {
       const file = onlyFile(command, rest);

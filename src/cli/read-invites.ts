@@ -101,8 +101,30 @@ function sniffFormat(text: string): InviteFormat {
   if (/^BEGIN:V(CALENDAR|EVENT)/i.test(start)) return 'ics';
   if (start.startsWith('[')) return 'json';
   const lines = start.split('\n').filter((line) => line.trim() !== '');
-  if (lines.length > 1 && lines.every((line) => line.trimStart().startsWith('{'))) return 'jsonl';
-  return 'json';
+  if (lines.length < 2 || parsesAsJson(start)) return 'json';
+  // Several lines that are not one JSON document: JSON Lines if any line is an object, so that
+  // one stray line is one error and the rest are still judged.
+  return lines.some(isJsonObjectLine) ? 'jsonl' : 'json';
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isJsonObjectLine(line: string): boolean {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('{')) return false;
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
 }
 
 export function parseInviteText(text: string, name: string, format: InviteFormat = sniffFormat(text)): InviteSource {

@@ -107,7 +107,7 @@ describe('invite-challenger check', () => {
 
   it.each([
     [['frob'], /unknown command "frob"/],
-    [['check'], /check takes one file/],
+    [['check'], /check takes one or more files/],
     [['check', '--judge', 'oracle', 'x.jsonl'], /--judge must be one of embedded, llm, hybrid/],
     [['check', '--verbose', 'x.jsonl'], /Unknown option '--verbose'/],
   ])('answers a usage mistake %j with exit status 2', async (argv, message) => {
@@ -196,5 +196,32 @@ describe('check with an LLM configured by environment variables', () => {
     const result = await run(['check', '--judge', 'llm', file('nollm.json', invite())]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/LLM_PROVIDER: required for JUDGE=llm/);
+  });
+});
+
+describe('invite-challenger check on several inputs', () => {
+  it('judges several files in one run and ends with one summary', async () => {
+    const result = await run(['check', resolve('examples', 'team-week.ics'), resolve('examples', 'invites.jsonl')]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Summary: 10 invites judged — \d+ async, \d+ trim, \d+ keep\n/);
+    expect(result.stdout).toMatch(/would give back [\d.]+ person-hours \(USD [\d,]+\)/);
+    expect(result.stdout.match(/Summary:/g)).toHaveLength(1);
+  });
+
+  it('reads piped JSON Lines with a stray line: one error, the others judged, exit status 2', async () => {
+    const stdin = [invite({ id: 'a' }), 'not json at all', invite({ id: 'b' })].join('\n');
+    const result = await run(['check', '-'], { stdin });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`stdin:2: invalid JSON: Unexpected token 'o', "not json at all" is not valid JSON`);
+    expect(result.stdout).toMatch(/^a {2}/m);
+    expect(result.stdout).toMatch(/^b {2}/m);
+    expect(result.stdout).toMatch(/Summary: 2 invites judged .*; 1 error skipped/);
+  });
+
+  it('prints no summary with --json, only one line per invite', async () => {
+    const result = await run(['check', '--json', resolve('examples', 'invites.jsonl')]);
+    const lines = result.stdout.split('\n');
+    expect(lines).toHaveLength(6);
+    for (const line of lines) expect(() => verdictSchema.parse(JSON.parse(line))).not.toThrow();
   });
 });
