@@ -1,16 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { judgeNames } from './core/verdict.js';
-import { checkCommand } from './cli/check-command.js';
-import { draftCommand } from './cli/draft-command.js';
-import { createThreadDrafter } from './drafting/create-thread-drafter.js';
-import { evalCommand } from './cli/eval-command.js';
 import { exitCodes, processIo, UsageError, type CliIo } from './cli/io.js';
-import { InputError } from './cli/read-invites.js';
-import { createJudge } from './judge/create-judge.js';
-import type { Judge } from './judge/judge.js';
-import type { ThreadDrafter } from './drafting/thread-drafter.js';
-import { createLlmClient } from './llm/providers.js';
+import type * as Commands from './cli/run-command.js';
 
 /**
  * `invite-challenger`: judge meeting invites from the command line.
@@ -40,16 +30,15 @@ const optionSpec = {
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
+/** The command modules, once a command has loaded them (their error types map to exit status 2). */
+let commands: typeof Commands | undefined;
+
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   try {
     return await run(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof InputError) {
-      io.stderr(`invite-challenger: ${error.message}`);
-      return exitCodes.badInput;
-    }
-    if (error instanceof ConfigError) {
-      io.stderr(`invite-challenger: ${error.message}`);
+    if (error instanceof UsageError || commands?.isBadInput(error)) {
+      io.stderr(`invite-challenger: ${(error as Error).message}`);
       return exitCodes.badInput;
     }
     io.stderr(`invite-challenger: ${error instanceof Error ? error.message : String(error)}`);
@@ -69,37 +58,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(usage);
     return command === undefined && !values.help ? exitCodes.badInput : exitCodes.ok;
   }
-  switch (command) {
-    case 'check': {
-      if (rest.length === 0) throw new UsageError('check takes one or more files (or - for stdin)');
-      const { judge } = wire(configFor(values.judge, io), io);
-      return checkCommand({ files: rest, json: values.json, judge }, io);
-    }
-    case 'eval': {
-      const file = onlyFile(command, rest);
-      const { judge } = wire(configFor(values.judge, io), io);
-      return evalCommand({ file, json: values.json, judge }, io);
-    }
-    case 'draft': {
-      const file = onlyFile(command, rest);
-      const { judge, drafter } = wire(configFor(values.judge, io), io);
-      return draftCommand({ file, json: values.json, judge, drafter }, io);
-    }
-    default:
-      throw new UsageError(`unknown command "${command}" (commands: check, eval, draft; see --help)`);
-  }
-}
-
-/** One LLM client for the judge and the drafter, and one warning when the LLM lets us down. */
-function wire(config: Config, io: CliIo): { judge: Judge; drafter: ThreadDrafter } {
-  const client = config.judge !== 'embedded' && config.llm ? createLlmClient(config.llm) : undefined;
-  let warned = false;
-  const onFallback = (reason: string) => {
-    if (warned) return;
-    warned = true;
-    io.stderr(`invite-challenger: warning: the LLM was unavailable (${reason}); the offline judge answered`);
-  };
-  return { judge: createJudge(config, { client, onFallback }), drafter: createThreadDrafter(config, { client }) };
+  if (!['check', 'eval', 'draft'].includes(command)) throw new UsageError(`unknown command "${command}" (commands: check, eval, draft; see --help)`);
+  commands = await import('./cli/run-command.js');
+  return commands.runCommand(command, rest, values, io);
 }
 
 function parseCommandLine(argv: string[]) {
@@ -108,18 +69,6 @@ function parseCommandLine(argv: string[]) {
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
   }
-}
-
-function onlyFile(command: string, rest: string[]): string {
-  if (rest.length !== 1) throw new UsageError(`${command} takes one file (or - for stdin), got ${rest.length}`);
-  return rest[0]!;
-}
-
-function configFor(judgeFlag: string | undefined, io: CliIo): Config {
-  if (judgeFlag !== undefined && !(judgeNames as readonly string[]).includes(judgeFlag)) {
-    throw new UsageError(`--judge must be one of ${judgeNames.join(', ')}, got "${judgeFlag}"`);
-  }
-  return loadConfig(judgeFlag ? { ...io.env, JUDGE: judgeFlag } : io.env);
 }
 
 async function version(): Promise<string> {

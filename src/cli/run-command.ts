@@ -1,0 +1,73 @@
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { judgeNames } from '../core/verdict.js';
+import { createThreadDrafter } from '../drafting/create-thread-drafter.js';
+import type { ThreadDrafter } from '../drafting/thread-drafter.js';
+import { createJudge } from '../judge/create-judge.js';
+import type { Judge } from '../judge/judge.js';
+import { createLlmClient } from '../llm/providers.js';
+import { checkCommand } from './check-command.js';
+import { draftCommand } from './draft-command.js';
+import { evalCommand } from './eval-command.js';
+import { UsageError, type CliIo } from './io.js';
+import { InputError } from './read-invites.js';
+
+/**
+ * The commands themselves, loaded only when one runs: `--help` and `--version` then start as fast
+ * as bare Node (the judge, the phrase tries, zod and the AI SDK stay unloaded).
+ */
+
+export interface CommandOptions {
+  json: boolean;
+  judge?: string;
+}
+
+export async function runCommand(command: string, rest: string[], values: CommandOptions, io: CliIo): Promise<number> {
+  switch (command) {
+    case 'check': {
+      if (rest.length === 0) throw new UsageError('check takes one or more files (or - for stdin)');
+      const { judge } = wire(configFor(values.judge, io), io);
+      return checkCommand({ files: rest, json: values.json, judge }, io);
+    }
+    case 'eval': {
+      const file = onlyFile(command, rest);
+      const { judge } = wire(configFor(values.judge, io), io);
+      return evalCommand({ file, json: values.json, judge }, io);
+    }
+    case 'draft': {
+      const file = onlyFile(command, rest);
+      const { judge, drafter } = wire(configFor(values.judge, io), io);
+      return draftCommand({ file, json: values.json, judge, drafter }, io);
+    }
+    default:
+      throw new UsageError(`unknown command "${command}" (commands: check, eval, draft; see --help)`);
+  }
+}
+
+/** Errors that mean bad input or configuration (exit status 2), not a failure of ours. */
+export function isBadInput(error: unknown): boolean {
+  return error instanceof InputError || error instanceof ConfigError;
+}
+
+/** One LLM client for the judge and the drafter, and one warning when the LLM lets us down. */
+function wire(config: Config, io: CliIo): { judge: Judge; drafter: ThreadDrafter } {
+  const client = config.judge !== 'embedded' && config.llm ? createLlmClient(config.llm) : undefined;
+  let warned = false;
+  const onFallback = (reason: string) => {
+    if (warned) return;
+    warned = true;
+    io.stderr(`invite-challenger: warning: the LLM was unavailable (${reason}); the offline judge answered`);
+  };
+  return { judge: createJudge(config, { client, onFallback }), drafter: createThreadDrafter(config, { client }) };
+}
+
+function onlyFile(command: string, rest: string[]): string {
+  if (rest.length !== 1) throw new UsageError(`${command} takes one file (or - for stdin), got ${rest.length}`);
+  return rest[0]!;
+}
+
+function configFor(judgeFlag: string | undefined, io: CliIo): Config {
+  if (judgeFlag !== undefined && !(judgeNames as readonly string[]).includes(judgeFlag)) {
+    throw new UsageError(`--judge must be one of ${judgeNames.join(', ')}, got "${judgeFlag}"`);
+  }
+  return loadConfig(judgeFlag ? { ...io.env, JUDGE: judgeFlag } : io.env);
+}
