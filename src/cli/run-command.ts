@@ -4,7 +4,7 @@ import { createThreadDrafter } from '../drafting/create-thread-drafter.js';
 import type { ThreadDrafter } from '../drafting/thread-drafter.js';
 import { createJudge } from '../judge/create-judge.js';
 import type { Judge } from '../judge/judge.js';
-import { createLlmClient } from '../llm/providers.js';
+import { createLazyLlmClient } from '../llm/lazy-llm-client.js';
 import { checkCommand } from './check-command.js';
 import { draftCommand } from './draft-command.js';
 import { evalCommand } from './eval-command.js';
@@ -50,7 +50,7 @@ export function isBadInput(error: unknown): boolean {
 
 /** One LLM client for the judge and the drafter, and one warning when the LLM lets us down. */
 function wire(config: Config, io: CliIo): { judge: Judge; drafter: ThreadDrafter } {
-  const client = config.judge !== 'embedded' && config.llm ? createLlmClient(config.llm) : undefined;
+  const client = config.judge !== 'embedded' && config.llm ? createLazyLlmClient(config.llm) : undefined;
   let warned = false;
   const onFallback = (reason: string) => {
     if (warned) return;

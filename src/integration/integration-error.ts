@@ -59,3 +59,11 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+/**
+ * The failures a judge or drafter answers by falling back: the service, or its answer. A
+ * programming error (a TypeError) is not one of them: it should surface, not hide.
+ */
+export function isFallbackError(error: unknown): boolean {
+  return error instanceof IntegrationError || (error instanceof Error && error.name === 'ZodError');
+}

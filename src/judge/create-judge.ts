@@ -1,6 +1,6 @@
 import { ConfigError, type Config } from '../config.js';
-import type { LlmClient } from '../llm/llm-client.js';
-import { createLlmClient } from '../llm/providers.js';
+import { createLazyLlmClient } from '../llm/lazy-llm-client.js';
+import type { LlmCaller } from '../llm/llm-client.js';
 import { CachedJudge } from './cached-judge.js';
 import { EmbeddedJudge } from './embedded-judge.js';
 import { GuardedJudge } from './guarded-judge.js';
@@ -13,7 +13,7 @@ export interface JudgeDependencies {
   /** Where LLM verdicts are kept; in memory unless the caller has a store. */
   cache?: VerdictCache;
   /** An LLM client to share (with the thread drafter); made from the config otherwise. */
-  client?: LlmClient;
+  client?: LlmCaller;
   /** Told when the LLM fails and the offline judge answers instead. */
   onFallback?: (reason: string) => void;
 }
@@ -25,7 +25,7 @@ export function createJudge(config: Config, dependencies: JudgeDependencies = {}
 
   if (!config.llm) throw new ConfigError([`LLM_PROVIDER: required for JUDGE=${config.judge}`]);
   const llm = new LlmJudge({
-    client: dependencies.client ?? createLlmClient(config.llm),
+    client: dependencies.client ?? createLazyLlmClient(config.llm),
     fallback: embedded,
     cost: config.cost,
     timeoutMs: config.llm.timeoutMs,

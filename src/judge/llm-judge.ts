@@ -1,9 +1,9 @@
 import type { CostOptions } from '../core/cost.js';
 import type { Invite } from '../core/invite.js';
 import type { Verdict } from '../core/verdict.js';
-import { AuthError, IntegrationError, TimeoutError } from '../integration/integration-error.js';
+import { AuthError, IntegrationError, TimeoutError, isFallbackError } from '../integration/integration-error.js';
 import { withRetry, type RetryPolicy, defaultRetryPolicy } from '../integration/retry.js';
-import { isFallbackError, type LlmClient } from '../llm/llm-client.js';
+import type { LlmCaller } from '../llm/llm-client.js';
 import { toVerdict, llmVerdictSchema } from '../llm/llm-verdict.js';
 import { PROMPT_VERSION, buildJudgePrompt } from '../llm/prompt.js';
 import type { EmbeddedJudge } from './embedded-judge.js';
@@ -17,7 +17,7 @@ import type { Judge, JudgeOptions } from './judge.js';
  */
 
 export interface LlmJudgeOptions {
-  client: LlmClient;
+  client: LlmCaller;
   fallback: EmbeddedJudge;
   cost: CostOptions;
   timeoutMs: number;

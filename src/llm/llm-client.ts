@@ -29,7 +29,13 @@ export interface StructuredAnswer<T> {
   outputTokens?: number;
 }
 
-export class LlmClient {
+/** What judges and drafters need of a model: one structured call, and a name for errors and cache keys. */
+export interface LlmCaller {
+  readonly identity: string;
+  generate<Schema extends z.ZodType>(request: StructuredRequest<Schema>): Promise<StructuredAnswer<z.infer<Schema>>>;
+}
+
+export class LlmClient implements LlmCaller {
   constructor(
     private readonly model: LanguageModel,
     /** Names the vendor in errors and the model in cache keys, e.g. "openai:gpt-4o-mini". */
@@ -75,12 +81,4 @@ export class LlmClient {
     }
     return new IntegrationError('unexpected failure', { vendor, isRetryable: false, cause: error });
   }
-}
-
-/**
- * The failures a judge or drafter answers by falling back: the service, or its answer. A
- * programming error (a TypeError) is not one of them: it should surface, not hide.
- */
-export function isFallbackError(error: unknown): boolean {
-  return error instanceof IntegrationError || (error instanceof Error && error.name === 'ZodError');
 }
