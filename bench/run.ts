@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { measureEndToEnd } from './end-to-end.js';
 import { measureEmbeddedThroughput } from './embedded-throughput.js';
 import { measureHybrid } from './hybrid.js';
 
@@ -21,6 +22,17 @@ console.log(`  judge + sensitivity guard: ${integer(figures.guardedPerSecond)} i
 console.log(`  parse + validate + judge:  ${integer(figures.judgedPerSecond)} invites/s`);
 console.log(`  cost relative to JSON.parse: ${figures.ratioToJsonParse.toFixed(1)}×`);
 console.log(`  1 MB HTML body judged in:  ${figures.largeHtmlMilliseconds.toFixed(1)} ms`);
+
+console.log('\ncheck --json end to end (a new process per run, start-up included, output to a pipe)');
+const runs = await measureEndToEnd(lines, [20_000, 200_000]);
+for (const run of runs) {
+  console.log(
+    `  ${integer(run.lines).padStart(7)} lines: ${run.seconds.toFixed(1)} s, ${integer(run.invitesPerSecond)} invites/s ` +
+      `(${(figures.jsonParsePerSecond / run.invitesPerSecond).toFixed(1)}× the cost of JSON.parse), peak RSS ${run.peakRssMiB.toFixed(0)} MiB, ${integer(run.verdictLines)} verdict lines`,
+  );
+}
+const [small, large] = runs;
+if (small && large) console.log(`  peak RSS, 200k vs 20k lines: ${(large.peakRssMiB / small.peakRssMiB).toFixed(2)}×`);
 
 const neverTrainedOn = resolve(process.cwd(), 'test', 'fixtures', 'blind-synthetic-invites.jsonl');
 const labelledSets = [

@@ -14,7 +14,7 @@ export interface EvalOptions {
 
 /** Scores the judge against the `label` and `sensitive` fields of a labelled file. */
 export async function evalCommand(options: EvalOptions, io: CliIo): Promise<number> {
-  const source = await readInviteSource(options.file, io.readStdin);
+  const source = await readInviteSource(options.file, io.stdin);
   const problems = [...source.problems];
   const labelled: { entry: InviteEntry; label: VerdictKind; sensitive: boolean }[] = [];
   for (const entry of source.entries) {

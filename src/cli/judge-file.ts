@@ -15,7 +15,7 @@ export interface JudgedFile {
 }
 
 export async function judgeFile(file: string, judge: Judge, io: CliIo): Promise<JudgedFile> {
-  const source = await readInviteSource(file, io.readStdin);
+  const source = await readInviteSource(file, io.stdin);
   for (const problem of source.problems) io.stderr(problem);
   if (source.entries.length === 0 && source.problems.length === 0) io.stderr(`${file}: no invites found`);
   const verdicts = await judgeAll(source.entries, judge);

@@ -31,30 +31,41 @@ export class InputError extends Error {
   override readonly name = 'InputError';
 }
 
-export async function readInviteSource(path: string, readStdin: () => Promise<Buffer>): Promise<InviteSource> {
+export async function readInviteSource(path: string, stdin: () => ByteSource): Promise<InviteSource> {
   const name = path === '-' ? 'stdin' : path;
-  const bytes = path === '-' ? await readStdin() : await readFileOrExplain(path);
+  const bytes = path === '-' ? await readAll(stdin()) : await readFileOrExplain(path);
   const text = decodeText(bytes, name);
   return parseInviteText(text, name, formatFromName(path));
+}
+
+/** Where bytes come from: a file stream, standard input, or a test's array of buffers. */
+export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+export async function readAll(source: ByteSource): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of source) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 async function readFileOrExplain(path: string): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`${path}: no such file`);
-    if (code === 'EISDIR') throw new InputError(`${path}: is a directory, not a file`);
-    if (code === 'EACCES') throw new InputError(`${path}: permission denied`);
-    throw new InputError(`${path}: cannot read (${code ?? (error as Error).message})`);
+    throw explainReadError(path, error);
   }
 }
 
+/** A file that cannot be read, said in one line. */
+export function explainReadError(path: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new InputError(`${path}: no such file`);
+  if (code === 'EISDIR') return new InputError(`${path}: is a directory, not a file`);
+  if (code === 'EACCES') return new InputError(`${path}: permission denied`);
+  return new InputError(`${path}: cannot read (${code ?? (error as Error).message})`);
+}
+
 export function decodeText(bytes: Uint8Array, name: string): string {
-  if (bytes.length === 0) throw new InputError(`${name}: empty input, no invites to judge`);
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (utf16) throw new InputError(`${name}: UTF-16 text; save it as UTF-8`);
-  if (bytes.includes(0)) throw new InputError(`${name}: binary data, expected .ics, .json or .jsonl text`);
+  refuseNonText(bytes, name);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -65,6 +76,14 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   text = text.replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new InputError(`${name}: empty input, no invites to judge`);
   return text;
+}
+
+/** Input that is empty, UTF-16 or binary is refused whole, before any line is read. */
+export function refuseNonText(bytes: Uint8Array, name: string): void {
+  if (bytes.length === 0) throw new InputError(`${name}: empty input, no invites to judge`);
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16) throw new InputError(`${name}: UTF-16 text; save it as UTF-8`);
+  if (bytes.includes(0)) throw new InputError(`${name}: binary data, expected .ics, .json or .jsonl text`);
 }
 
 /** Offset of the first byte that does not belong to a valid UTF-8 sequence. */
@@ -80,7 +99,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return index;
 }
 
-function formatFromName(path: string): InviteFormat | undefined {
+export function formatFromName(path: string): InviteFormat | undefined {
   switch (extname(path).toLowerCase()) {
     case '.ics':
     case '.ical':
@@ -116,7 +135,7 @@ function parsesAsJson(text: string): boolean {
   }
 }
 
-function isJsonObjectLine(line: string): boolean {
+export function isJsonObjectLine(line: string): boolean {
   const trimmed = line.trim();
   if (!trimmed.startsWith('{')) return false;
   try {
@@ -169,19 +188,21 @@ function fromJson(text: string, name: string, label: string): InviteSource {
 
 function fromJsonLines(text: string, name: string, label: string): InviteSource {
   const source: InviteSource = { entries: [], problems: [] };
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    const lineNumber = index + 1;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch (error) {
-      source.problems.push(`${name}:${lineNumber}: invalid JSON: ${jsonErrorMessage(error)}`);
-      return;
-    }
-    addRecord(source, record, `${name}:${lineNumber}`, `${label}:${lineNumber}`, lineNumber);
-  });
+  text.split('\n').forEach((line, index) => addJsonLine(source, line, index + 1, name, label));
   return source;
+}
+
+/** One line of JSON Lines: an invite, a one-line problem, or nothing when it is blank. */
+export function addJsonLine(source: InviteSource, line: string, lineNumber: number, name: string, label: string): void {
+  if (line.trim() === '') return;
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch (error) {
+    source.problems.push(`${name}:${lineNumber}: invalid JSON: ${jsonErrorMessage(error)}`);
+    return;
+  }
+  addRecord(source, record, `${name}:${lineNumber}`, `${label}:${lineNumber}`, lineNumber);
 }
 
 function addRecord(source: InviteSource, record: unknown, where: string, fallbackId: string, line?: number): void {

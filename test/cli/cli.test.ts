@@ -15,7 +15,7 @@ async function run(argv: string[], options: { stdin?: string | Buffer; env?: Rec
   const io: CliIo = {
     stdout: (text) => stdout.push(text),
     stderr: (text) => stderr.push(text),
-    readStdin: async () => Buffer.from(options.stdin ?? ''),
+    stdin: () => [Buffer.from(options.stdin ?? '')],
     env: options.env ?? {},
   };
   const status = await main(argv, io);

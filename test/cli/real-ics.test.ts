@@ -18,7 +18,7 @@ describeWithShared('real-ics', 'check on 297 real .ics files from other projects
     for (const file of files) {
       const stdout: string[] = [];
       const stderr: string[] = [];
-      const io: CliIo = { stdout: (text) => stdout.push(text), stderr: (text) => stderr.push(text), readStdin: async () => Buffer.alloc(0), env: {} };
+      const io: CliIo = { stdout: (text) => stdout.push(...text.split('\n')), stderr: (text) => stderr.push(text), stdin: () => [], env: {} };
       const status = await main(['check', '--json', file], io);
       judged += stdout.length;
       const multiLine = stderr.some((line) => line.includes('\n') || /^\s+at /.test(line));
