@@ -13,6 +13,7 @@ Commands:
   check <file|->…  Judge every invite in .ics, .json or .jsonl files (- reads stdin), then a summary
   eval <file>      Score the judge against the "label"/"sensitive" fields of a .jsonl file
   draft <file|->   Judge each invite and print the async thread that replaces or shortens it
+  serve            Run the backend (API, add-in files) on $HOST:$PORT, default 127.0.0.1:3000
 
 Options:
   --json                        One JSON line per invite: {"id", ...Verdict} (eval: the scores as JSON;
@@ -58,7 +59,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(usage);
     return command === undefined && !values.help ? exitCodes.badInput : exitCodes.ok;
   }
-  if (!['check', 'eval', 'draft'].includes(command)) throw new UsageError(`unknown command "${command}" (commands: check, eval, draft; see --help)`);
+  if (!['check', 'eval', 'draft', 'serve'].includes(command)) throw new UsageError(`unknown command "${command}" (commands: check, eval, draft, serve; see --help)`);
   commands = await import('./cli/run-command.js');
   return commands.runCommand(command, rest, values, io);
 }

@@ -114,3 +114,126 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     hybridThreshold: env.HYBRID_THRESHOLD,
   };
 }
+
+/* ------------------------------------------------------------------------------------------ */
+/* The backend: `serve` reads these too. The CLI's check/eval/draft need only the part above.  */
+/* ------------------------------------------------------------------------------------------ */
+
+const loopbackHosts = ['127.0.0.1', 'localhost', '::1'];
+
+const optionalUrl = (example: string) => optionalText.pipe(z.url({ message: `must be a URL such as ${example}` }).optional());
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .transform((value, context) => {
+    if (value === undefined || value === '' || value === '0' || value === 'false') return false;
+    if (value === '1' || value === 'true') return true;
+    context.addIssue({ code: 'custom', message: 'must be 1 or 0' });
+    return z.NEVER;
+  });
+
+const serverEnvironmentSchema = z.object({
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535, 'must be a port number (0-65535)').default(3000),
+  PUBLIC_URL: optionalUrl('https://challenger.example.com'),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for the SQLite file)')
+      .optional(),
+  ),
+  SQLITE_PATH: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number({ message: 'must be a number' }).int().min(1024).default(1_500_000),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int().positive().default(600),
+  TLS_CERT_FILE: optionalText,
+  TLS_KEY_FILE: optionalText,
+  INSECURE_DEV_AUTH: flag,
+  ENTRA_TENANT_ID: optionalText,
+  ENTRA_CLIENT_ID: optionalText,
+  ENTRA_CLIENT_SECRET: optionalText,
+  ENTRA_JWKS_URL: optionalUrl('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  GOOGLE_SERVICE_ACCOUNT_EMAIL: optionalText,
+  GOOGLE_CERTS_URL: optionalUrl('https://www.googleapis.com/oauth2/v1/certs'),
+  GOOGLE_SERVICE_ACCOUNT_KEY_FILE: optionalText,
+  SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
+  MAIL_FROM: optionalText,
+  GRAPH_BASE_URL: optionalUrl('https://graph.microsoft.com/v1.0').default('https://graph.microsoft.com/v1.0'),
+  GOOGLE_API_ROOT_URL: optionalUrl('https://www.googleapis.com/').default('https://www.googleapis.com/'),
+  REPORT_SCHEDULE: optionalText.default('0 8 * * 1'),
+});
+
+export interface ServerConfig extends Config {
+  host: string;
+  port: number;
+  /** Where users reach us; links in e-mails and the Google ID token audience are built from it. */
+  publicUrl: string;
+  database: { url?: string; sqlitePath: string };
+  logLevel: string;
+  bodyLimitBytes: number;
+  rateLimitPerMinute: number;
+  tls?: { certFile: string; keyFile: string };
+  /** Accept unauthenticated calls as a local developer; allowed only on a loopback address. */
+  insecureDevAuth: boolean;
+  entra?: { tenantId: string; clientId: string; clientSecret?: string; jwksUrl?: string };
+  google?: { serviceAccountEmail: string; certsUrl?: string; keyFile?: string };
+  smtp?: { url: string; from: string };
+  graphBaseUrl: string;
+  googleApiRootUrl: string;
+  reportSchedule: string;
+}
+
+/** The judge's configuration and the backend's, with every problem of both in one error. */
+export function loadServerConfig(environment: Record<string, string | undefined>): ServerConfig {
+  const problems: string[] = [];
+  let base: Config | undefined;
+  try {
+    base = loadConfig(environment);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  const parsed = serverEnvironmentSchema.safeParse(environment);
+  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  if (!parsed.success || !base) throw new ConfigError(problems);
+  const env = parsed.data;
+
+  if (env.INSECURE_DEV_AUTH && !loopbackHosts.includes(env.HOST)) {
+    problems.push(`INSECURE_DEV_AUTH: allowed only when HOST is a loopback address (127.0.0.1, localhost, ::1), not ${env.HOST}`);
+  }
+  if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) problems.push('TLS_CERT_FILE and TLS_KEY_FILE: set both or neither');
+  if (Boolean(env.ENTRA_TENANT_ID) !== Boolean(env.ENTRA_CLIENT_ID)) problems.push('ENTRA_TENANT_ID and ENTRA_CLIENT_ID: set both or neither');
+  if (env.SMTP_URL && !env.MAIL_FROM) problems.push('MAIL_FROM: required with SMTP_URL (the sender address, e.g. challenger@example.com)');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const scheme = env.TLS_CERT_FILE ? 'https' : 'http';
+  const hostInUrl = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
+  return {
+    ...base,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: (env.PUBLIC_URL ?? `${scheme}://${hostInUrl}:${env.PORT}`).replace(/\/+$/, ''),
+    database: { url: env.DATABASE_URL, sqlitePath: env.SQLITE_PATH ?? 'data/invite-challenger.sqlite' },
+    logLevel: env.LOG_LEVEL,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    tls: env.TLS_CERT_FILE && env.TLS_KEY_FILE ? { certFile: env.TLS_CERT_FILE, keyFile: env.TLS_KEY_FILE } : undefined,
+    insecureDevAuth: env.INSECURE_DEV_AUTH,
+    entra:
+      env.ENTRA_TENANT_ID && env.ENTRA_CLIENT_ID
+        ? { tenantId: env.ENTRA_TENANT_ID, clientId: env.ENTRA_CLIENT_ID, clientSecret: env.ENTRA_CLIENT_SECRET, jwksUrl: env.ENTRA_JWKS_URL }
+        : undefined,
+    google: env.GOOGLE_SERVICE_ACCOUNT_EMAIL
+      ? { serviceAccountEmail: env.GOOGLE_SERVICE_ACCOUNT_EMAIL, certsUrl: env.GOOGLE_CERTS_URL, keyFile: env.GOOGLE_SERVICE_ACCOUNT_KEY_FILE }
+      : undefined,
+    smtp: env.SMTP_URL && env.MAIL_FROM ? { url: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
+    graphBaseUrl: env.GRAPH_BASE_URL.replace(/\/+$/, ''),
+    googleApiRootUrl: env.GOOGLE_API_ROOT_URL,
+    reportSchedule: env.REPORT_SCHEDULE,
+  };
+}
+
+/** Every variable the configuration reads; `.env.example` documents each (a test holds it to that). */
+export const configVariables: readonly string[] = [...Object.keys(environmentSchema.shape), ...Object.keys(serverEnvironmentSchema.shape)];

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, loadConfig, loadServerConfig, type Config } from '../config.js';
 import { judgeNames } from '../core/verdict.js';
 import { createThreadDrafter } from '../drafting/create-thread-drafter.js';
 import type { ThreadDrafter } from '../drafting/thread-drafter.js';
@@ -38,8 +38,17 @@ export async function runCommand(command: string, rest: string[], values: Comman
       const { judge, drafter } = wire(configFor(values.judge, io), io);
       return draftCommand({ file, json: values.json, judge, drafter }, io);
     }
+    case 'serve': {
+      if (rest.length > 0) throw new UsageError('serve takes no arguments (HOST, PORT and the rest come from the environment)');
+      const { serve } = await import('../server/serve.js');
+      const server = await serve(loadServerConfig(io.env), io.stdout);
+      const signal = await untilStopped();
+      io.stdout(`${signal}: closing (requests in flight finish first)`);
+      await server.close();
+      return 0;
+    }
     default:
-      throw new UsageError(`unknown command "${command}" (commands: check, eval, draft; see --help)`);
+      throw new UsageError(`unknown command "${command}" (commands: check, eval, draft, serve; see --help)`);
   }
 }
 
@@ -58,6 +67,13 @@ function wire(config: Config, io: CliIo): { judge: Judge; drafter: ThreadDrafter
     io.stderr(`invite-challenger: warning: the LLM was unavailable (${reason}); the offline judge answered`);
   };
   return { judge: createJudge(config, { client, onFallback }), drafter: createThreadDrafter(config, { client }) };
+}
+
+/** Resolves with the name of the first SIGINT or SIGTERM. */
+function untilStopped(): Promise<string> {
+  return new Promise((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+  });
 }
 
 function onlyFile(command: string, rest: string[]): string {

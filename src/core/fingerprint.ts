@@ -20,3 +20,12 @@ export function inviteFingerprint(invite: Invite): string {
     invite.language ?? null,
   ]);
 }
+
+/**
+ * The fingerprint as a SHA-256 hex digest (WebCrypto: the task pane and Node alike): what is kept
+ * with feedback, so that the store links feedback to an invite without holding its text.
+ */
+export async function inviteDigest(invite: Invite): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(inviteFingerprint(invite)));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
