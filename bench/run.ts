@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { measureApiLoad } from './api-load.js';
 import { measureEndToEnd } from './end-to-end.js';
 import { measureEmbeddedThroughput } from './embedded-throughput.js';
 import { measureHybrid } from './hybrid.js';
@@ -52,3 +53,7 @@ for (const [name, path] of labelledSets as [string, string][]) {
   console.log(`  prompt size (system + invite): median ${hybrid.promptTokensMedian} tokens, max ${hybrid.promptTokensMax}`);
   console.log(`  whole request incl. JSON schema: median ${hybrid.requestTokensMedian} tokens (about 4 characters a token)`);
 }
+
+console.log('\nPOST /api/judge under load (autocannon, 10 connections, 10 s, loopback; Entra token checked on every request, SQLite, embedded judge)');
+const load = await measureApiLoad(lines);
+console.log(`  requests/s: ${integer(load.requestsPerSecond)}  latency p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms  (${integer(load.requests)} requests, ${load.non2xx} not 2xx, ${load.errors} errors)`);

@@ -10,6 +10,7 @@ import type { Store } from '../store/database.js';
 import { installErrorHandlers } from './http-error.js';
 import { JudgeProvider } from './judges.js';
 import { loggerOptions } from './logging.js';
+import { RecentSettings } from './recent-settings.js';
 import type { Authenticator } from './request-user.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { judgeRoutes } from './routes/judge-routes.js';
@@ -49,7 +50,6 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     ...(dependencies.https ? { https: dependencies.https } : {}),
     logger: loggerOptions(config.logLevel, dependencies.logDestination),
     bodyLimit: config.bodyLimitBytes,
-    disableRequestLogging: false,
     // Request ids in logs only: never trust one from outside.
     genReqId: () => crypto.randomUUID(),
   }) as unknown as FastifyInstance;
@@ -69,10 +69,11 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   });
 
   const judges = new JudgeProvider(config, store.verdicts, dependencies.llmClient);
+  const settings = new RecentSettings(store);
   healthRoutes(app, { store, version: dependencies.version ?? 'dev' });
-  judgeRoutes(app, { store, judges });
+  judgeRoutes(app, { settings, judges });
   threadSendRoutes(app, { store, channels: dependencies.channels ?? {} });
-  userRoutes(app, { store, judges });
+  userRoutes(app, { store, settings, judges });
 
   if (dependencies.staticRoot && existsSync(dependencies.staticRoot)) {
     await app.register(fastifyStatic, {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AuthError, DevAuthenticator, readBearer } from '../auth/authenticate.js';
 import { createEntraVerifier } from '../auth/entra-token.js';
+import { rememberVerifiedTokens, unverifiedExpiry } from '../auth/verified-token-cache.js';
 import type { ServerConfig } from '../config.js';
 import { IntegrationError } from '../integration/integration-error.js';
 import { HttpError } from './http-error.js';
@@ -22,7 +23,10 @@ export function createAuthenticator(config: ServerConfig): Authenticator {
       throw new HttpError(401, 'unauthorized', 'no identity provider is configured on this server (ENTRA_TENANT_ID, ENTRA_CLIENT_ID)');
     };
   }
-  const verify = createEntraVerifier({ tenantId: config.entra.tenantId, clientId: config.entra.clientId, jwksUrl: config.entra.jwksUrl });
+  const verify = rememberVerifiedTokens(
+    createEntraVerifier({ tenantId: config.entra.tenantId, clientId: config.entra.clientId, jwksUrl: config.entra.jwksUrl }),
+    unverifiedExpiry,
+  );
   return async (request: FastifyRequest) => asUser(() => verify(readBearer(request.headers.authorization)));
 }
 

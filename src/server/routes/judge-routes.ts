@@ -6,7 +6,7 @@ import { asyncThreadSchema, judgeNames, verdictSchema } from '../../core/verdict
 import { parseRequest } from '../http-error.js';
 import type { JudgeProvider } from '../judges.js';
 import { keyOf, userOf } from '../request-user.js';
-import type { Store } from '../../store/database.js';
+import type { RecentSettings } from '../recent-settings.js';
 
 /** `POST /api/judge` and `POST /api/thread`: a verdict for an invite, and the thread that replaces it. */
 
@@ -22,17 +22,17 @@ const threadRequestSchema = z.strictObject({
   verdict: verdictSchema.optional(),
 });
 
-export function judgeRoutes(app: FastifyInstance, { store, judges }: { store: Store; judges: JudgeProvider }): void {
+export function judgeRoutes(app: FastifyInstance, { settings: recentSettings, judges }: { settings: RecentSettings; judges: JudgeProvider }): void {
   app.post('/api/judge', async (request, reply) => {
     const { invite, judge } = parseRequest(judgeRequestSchema, request.body);
-    const settings = await store.settings.getSettings(keyOf(userOf(request)));
+    const settings = await recentSettings.get(keyOf(userOf(request)));
     const verdict = await judges.judgeFor(settings, judge).judge(invite, { signal: abortSignalOf(reply.raw) });
     return verdictSchema.parse(verdict);
   });
 
   app.post('/api/thread', async (request, reply) => {
     const body = parseRequest(threadRequestSchema, request.body);
-    const settings = await store.settings.getSettings(keyOf(userOf(request)));
+    const settings = await recentSettings.get(keyOf(userOf(request)));
     const verdict = body.verdict ?? (await judges.judgeFor(settings).judge(body.invite));
     const thread = await judges.drafter.draft(body.invite, verdict, { signal: abortSignalOf(reply.raw) });
     return asyncThreadSchema.parse(thread);

@@ -7,6 +7,7 @@ import type { Store } from '../../store/database.js';
 import { userSettingsPatchSchema } from '../../store/user-settings.js';
 import { HttpError, parseRequest } from '../http-error.js';
 import type { JudgeProvider } from '../judges.js';
+import type { RecentSettings } from '../recent-settings.js';
 import { keyOf, userOf } from '../request-user.js';
 
 /** A user's own settings and feedback: read and written only under the caller's tenant and id. */
@@ -23,8 +24,8 @@ const feedbackRequestSchema = z
   })
   .refine((body) => body.invite || body.fingerprint, { message: 'give the invite or its fingerprint', path: ['fingerprint'] });
 
-export function userRoutes(app: FastifyInstance, { store, judges }: { store: Store; judges: JudgeProvider }): void {
-  app.get('/api/settings', async (request) => store.settings.getSettings(keyOf(userOf(request))));
+export function userRoutes(app: FastifyInstance, { store, settings, judges }: { store: Store; settings: RecentSettings; judges: JudgeProvider }): void {
+  app.get('/api/settings', async (request) => settings.get(keyOf(userOf(request))));
 
   app.put('/api/settings', async (request) => {
     const patch = parseRequest(userSettingsPatchSchema, request.body);
@@ -33,7 +34,7 @@ export function userRoutes(app: FastifyInstance, { store, judges }: { store: Sto
     }
     const user = userOf(request);
     await store.users.upsertUser(keyOf(user), { email: user.email, name: user.name });
-    return store.settings.putSettings(keyOf(user), patch);
+    return settings.put(keyOf(user), patch);
   });
 
   app.post('/api/feedback', async (request, reply) => {
