@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,7 +22,7 @@ async function startServe(env: Record<string, string>) {
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+      const match = /listening on (https?:\/\/(?:127\.0\.0\.1|localhost):\d+)/.exec(stdout);
       if (match) resolve(match[1]!);
     });
     child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
@@ -60,6 +61,28 @@ describe('invite-challenger serve', () => {
       });
       expect(response.status).toBe(200);
       expect(((await response.json()) as { judge: string }).judge).toBe('embedded');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('serves HTTPS with the certificate and key it is given (as for Office sideloading)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'invite-challenger-tls-'));
+    const [cert, key] = [join(folder, 'localhost.crt'), join(folder, 'localhost.key')];
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+    const server = await startServe({ TLS_CERT_FILE: cert, TLS_KEY_FILE: key });
+    try {
+      expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const body = await new Promise<string>((resolve, reject) => {
+        request(`${server.url}/healthz`, { ca: readFileSync(cert) }, (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve(text));
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(JSON.parse(body)).toMatchObject({ status: 'ok' });
     } finally {
       await server.stop();
     }
