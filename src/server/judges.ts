@@ -17,6 +17,7 @@ import type { UserSettings } from '../store/user-settings.js';
  */
 export class JudgeProvider {
   private readonly judges = new Map<string, Judge>();
+  private readonly networkJudges = new WeakSet<Judge>();
   private readonly client: LlmCaller | undefined;
   readonly drafter: ThreadDrafter;
 
@@ -34,6 +35,11 @@ export class JudgeProvider {
     return Boolean(this.config.llm);
   }
 
+  /** Whether a judge this provider made may call the LLM (the embedded one never does). */
+  usesNetwork(judge: Judge): boolean {
+    return this.networkJudges.has(judge);
+  }
+
   judgeFor(settings: UserSettings, requested?: JudgeName): Judge {
     const wanted = requested ?? settings.judgeMode ?? this.config.judge;
     const name: JudgeName = wanted !== 'embedded' && !this.hasLlm ? 'embedded' : wanted;
@@ -43,6 +49,7 @@ export class JudgeProvider {
     if (!judge) {
       judge = createJudge({ ...this.config, judge: name, cost }, { cache: this.cache, client: this.client });
       this.judges.set(key, judge);
+      if (name !== 'embedded') this.networkJudges.add(judge);
     }
     return judge;
   }

@@ -26,7 +26,9 @@ export function judgeRoutes(app: FastifyInstance, { settings: recentSettings, ju
   app.post('/api/judge', async (request, reply) => {
     const { invite, judge } = parseRequest(judgeRequestSchema, request.body);
     const settings = await recentSettings.get(keyOf(userOf(request)));
-    const verdict = await judges.judgeFor(settings, judge).judge(invite, { signal: abortSignalOf(reply.raw) });
+    const chosen = judges.judgeFor(settings, judge);
+    // Only a judge that waits on the network needs to hear that the client left.
+    const verdict = await chosen.judge(invite, judges.usesNetwork(chosen) ? { signal: abortSignalOf(reply.raw) } : undefined);
     return verdictSchema.parse(verdict);
   });
 
