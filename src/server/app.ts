@@ -14,6 +14,7 @@ import { RecentSettings } from './recent-settings.js';
 import type { Authenticator } from './request-user.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { judgeRoutes } from './routes/judge-routes.js';
+import { officeRoutes } from './routes/office-routes.js';
 import { threadSendRoutes } from './routes/thread-send-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -74,6 +75,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   judgeRoutes(app, { settings, judges });
   threadSendRoutes(app, { store, channels: dependencies.channels ?? {} });
   userRoutes(app, { store, settings, judges });
+  officeRoutes(app, { publicUrl: config.publicUrl });
 
   if (dependencies.staticRoot && existsSync(dependencies.staticRoot)) {
     await app.register(fastifyStatic, {

@@ -309,6 +309,12 @@ describe.each(storeKinds())('the API on %s', (kind) => {
       expect(root.headers.get('location')).toBe('/taskpane.html');
     });
 
+    it('lists the launch-event bundle at the well-known URI classic Outlook on Windows reads', async () => {
+      const response = await call('GET', '/.well-known/microsoft-officeaddins-allowed.json', { token: null });
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ allowed: [`${config.publicUrl}/launchevent.js`] });
+    });
+
     it('never logs a token, an invite’s text or an e-mail address', async () => {
       const token = await tokenFor();
       await call('POST', '/api/judge', { token, body: { invite: { ...statusInvite, subject: 'Secret project Bluebird' } } });
