@@ -41,6 +41,27 @@ export default tseslint.config(
     },
   },
   {
+    // The Outlook add-in runs in the browser (task pane) and in the classic-Windows JavaScript runtime.
+    files: ['src/outlook/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, Office: 'readonly' } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'ical.js', message: 'ical.js belongs in src/calendars/ics.' }],
+        patterns: [{ group: nodeBuiltins, message: 'src/outlook runs in the browser: no Node built-ins.' }],
+      }],
+      'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', 'require'],
+    },
+  },
+  {
+    // The task pane's React files (.tsx): the same browser rules as src/outlook/**/*.ts above.
+    files: ['src/outlook/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser, Office: 'readonly' } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: nodeBuiltins, message: 'src/outlook runs in the browser: no Node built-ins.' }] }],
+      'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', 'require'],
+    },
+  },
+  {
     files: ['src/cli.ts', 'src/cli/**/*.ts', 'bench/**/*.ts', 'bin/**/*.js', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },

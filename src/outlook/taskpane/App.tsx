@@ -1,0 +1,266 @@
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Badge,
+  Button,
+  Field,
+  FluentProvider,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Text,
+  Textarea,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { classifyInvite } from '../../core/classifier/embedded-classifier.js';
+import { parseInvite, type Invite } from '../../core/invite.js';
+import { guardVerdict } from '../../core/sensitivity/sensitivity-guard.js';
+import { escapeHtml } from '../../core/thread/render-thread.js';
+import type { AgendaKind, Verdict } from '../../core/verdict.js';
+import type { Api, Settings } from './api.js';
+import type { TokenProvider } from './auth.js';
+import type { DraftHost } from './office-host.js';
+import { sampleFields, sampleInvite, type SampleFields } from './sample.js';
+import { useStyles } from './styles.js';
+
+const ThreadPanel = lazy(() => import('./panels.js').then((m) => ({ default: m.ThreadPanel })));
+const KeepPanel = lazy(() => import('./panels.js').then((m) => ({ default: m.KeepPanel })));
+const SettingsPanel = lazy(() => import('./panels.js').then((m) => ({ default: m.SettingsPanel })));
+
+export interface AppProps {
+  host: DraftHost | undefined;
+  api: Api;
+  tokens: TokenProvider;
+  /** Graph base URL for sending e-mail; undefined: e-mail goes through the backend. */
+  graphBase: string | undefined;
+}
+
+
+const verdictColor = { async: 'danger', trim: 'warning', keep: 'success' } as const;
+const verdictLabel = { async: 'Could be async', trim: 'Trim it', keep: 'Keep it' } as const;
+const kindColor: Record<AgendaKind, 'brand' | 'important' | 'informative' | 'success' | 'danger' | 'subtle'> = {
+  info: 'informative',
+  decision: 'important',
+  discussion: 'brand',
+  social: 'success',
+  sensitive: 'danger',
+  other: 'subtle',
+};
+
+function money(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  } catch {
+    return `${Math.round(amount)} ${currency}`;
+  }
+}
+
+function usePrefersDark(): boolean {
+  const query = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
+  const [dark, setDark] = useState(query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const listener = (event: MediaQueryListEvent) => setDark(event.matches);
+    query.addEventListener('change', listener);
+    return () => query.removeEventListener('change', listener);
+  }, [query]);
+  return dark;
+}
+
+export function App({ host, api, tokens: tokenProvider, graphBase }: AppProps) {
+  const styles = useStyles();
+  const prefersDark = usePrefersDark();
+  const dark = (host?.theme() ?? (prefersDark ? 'dark' : 'light')) === 'dark';
+
+  // ---- the invite: the Outlook draft, or the editable sample in preview mode
+  const [fields, setFields] = useState<SampleFields>(sampleFields);
+  const [draft, setDraft] = useState<{ invite: Invite; unreadFields: string[] } | undefined>();
+  const [readError, setReadError] = useState<string>();
+  const refresh = useCallback(() => {
+    host?.read().then(setDraft, (error: Error) => setReadError(error.message));
+  }, [host]);
+  useEffect(() => {
+    if (!host) return;
+    refresh();
+    host.onChange(refresh);
+  }, [host, refresh]);
+  const previewInvite = useMemo(() => {
+    try {
+      return parseInvite(sampleInvite(fields));
+    } catch {
+      return undefined;
+    }
+  }, [fields]);
+  const invite = host ? draft?.invite : previewInvite;
+
+  // ---- settings (GET /api/settings; unavailable in a plain static preview)
+  const [settings, setSettings] = useState<Settings | undefined>();
+  const [backend, setBackend] = useState<boolean>(false);
+  useEffect(() => {
+    api.getSettings().then(
+      (value) => {
+        setSettings(value);
+        setBackend(true);
+      },
+      () => setBackend(false),
+    );
+  }, [api]);
+  const cost = useMemo(() => ({ hourlyRate: settings?.hourlyRate ?? 75, currency: settings?.currency ?? 'USD' }), [settings]);
+
+  // ---- the embedded verdict, instantly and offline
+  const embedded = useMemo(() => (invite ? guardVerdict(invite, classifyInvite(invite, cost)) : undefined), [invite, cost]);
+  const marked = useRef(false);
+  useEffect(() => {
+    if (embedded && !marked.current) {
+      marked.current = true;
+      performance.mark('first-verdict');
+    }
+  }, [embedded]);
+
+  // ---- then the configured judge, if it is not the embedded one
+  const [remote, setRemote] = useState<{ for: Invite; verdict: Verdict } | undefined>();
+  const [judging, setJudging] = useState(false);
+  const judgeMode = settings?.judgeMode;
+  useEffect(() => {
+    if (!invite || !backend || !judgeMode || judgeMode === 'embedded') return;
+    let live = true;
+    setJudging(true);
+    const timer = setTimeout(() => {
+      api.judge(invite).then(
+        (verdict) => live && setRemote({ for: invite, verdict }),
+        () => undefined,
+      ).finally(() => live && setJudging(false));
+    }, 400);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api, invite, backend, judgeMode]);
+  const verdict = remote && remote.for === invite ? remote.verdict : embedded;
+
+  // ---- actions
+  const [panel, setPanel] = useState<'none' | 'thread' | 'keep' | 'settings'>('none');
+  const [status, setStatus] = useState<string>('');
+
+  const trim = async () => {
+    if (!invite || !verdict?.suggestion) return;
+    const moved = verdict.suggestion.asyncItems.map((index) => verdict.agenda[index]?.text).filter((text): text is string => Boolean(text));
+    if (host) {
+      const html = `<p><strong>Pre-read</strong> (handled in writing, not in the meeting):</p><ul>${moved.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ul><hr>`;
+      try {
+        await host.trim(verdict.suggestion.keepMinutes, html);
+        setStatus(`Trimmed to ${verdict.suggestion.keepMinutes} minutes with a pre-read.`);
+      } catch (error) {
+        setStatus(`Could not trim: ${(error as Error).message}`);
+      }
+    } else {
+      const preRead = moved.length ? `Pre-read (handled in writing, not in the meeting):\n${moved.map((text) => `- ${text}`).join('\n')}\n\n` : '';
+      setFields((current) => ({ ...current, durationMinutes: verdict.suggestion!.keepMinutes, body: preRead + current.body }));
+      setStatus(`Trimmed to ${verdict.suggestion.keepMinutes} minutes with a pre-read.`);
+    }
+  };
+
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+      <div className={styles.root}>
+        <header className={styles.row}>
+          <h1 className={styles.h} style={{ fontSize: tokens.fontSizeBase500 }}>Invite Challenger</h1>
+          {!host && <Badge appearance="outline" color="informative">Preview</Badge>}
+          <Button appearance="subtle" size="small" aria-expanded={panel === 'settings'} onClick={() => setPanel(panel === 'settings' ? 'none' : 'settings')} style={{ marginLeft: 'auto' }}>
+            Settings
+          </Button>
+        </header>
+
+        <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+        {panel === 'settings' && <SettingsPanel api={api} backend={backend} settings={settings} onSaved={setSettings} />}
+        </Suspense>
+
+        {!host && <PreviewForm fields={fields} onChange={setFields} invalid={!previewInvite} />}
+        {host && !draft && !readError && <Spinner size="small" label="Reading the invite…" />}
+        {readError && <MessageBar intent="error"><MessageBarBody>Could not read the invite: {readError}</MessageBarBody></MessageBar>}
+        {draft && draft.unreadFields.length > 0 && (
+          <MessageBar intent="warning"><MessageBarBody>Not read: {draft.unreadFields.join(', ')}</MessageBarBody></MessageBar>
+        )}
+
+        {verdict && invite && (
+          <section className={styles.section} aria-labelledby="verdict-heading" data-testid="verdict" data-verdict={verdict.verdict}>
+            <div className={styles.row}>
+              <h2 id="verdict-heading" className={styles.h}>Verdict</h2>
+              <Badge size="large" color={verdictColor[verdict.verdict]}>{verdictLabel[verdict.verdict]}</Badge>
+              <Text>{Math.round(verdict.confidence * 100)}% confident</Text>
+              <Text size={200}>({verdict.judge} judge)</Text>
+            </div>
+            <div aria-live="polite" role="status">
+              {judging && <Spinner size="tiny" label={`Asking the ${judgeMode} judge…`} />}
+            </div>
+            {verdict.reasons.length > 0 && (
+              <ul className={styles.list} aria-label="Reasons">
+                {verdict.reasons.map((reason) => <li key={reason}>{reason}</li>)}
+              </ul>
+            )}
+            {verdict.agenda.length > 0 && (
+              <ul className={styles.chips} aria-label="Agenda items">
+                {verdict.agenda.map((item, index) => (
+                  <li key={index}>
+                    <Badge appearance="tint" color={kindColor[item.kind]} title={item.kind}>{item.kind}: {item.text.length > 60 ? `${item.text.slice(0, 57)}…` : item.text}</Badge>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Text>
+              Cost: <strong>{money(verdict.cost.amount, verdict.cost.currency)}</strong> per meeting ({verdict.cost.attendees} people, {verdict.cost.minutes} min)
+              {verdict.cost.perMonth && <> · <strong>{money(verdict.cost.perMonth.amount, verdict.cost.currency)}</strong> per month for the series</>}
+            </Text>
+            <div className={styles.row}>
+              <Button appearance={verdict.verdict === 'async' ? 'primary' : 'secondary'} onClick={() => setPanel('thread')} aria-expanded={panel === 'thread'}>
+                Replace with async update
+              </Button>
+              {verdict.suggestion && <Button onClick={() => void trim()}>Trim to {verdict.suggestion.keepMinutes} min</Button>}
+              <Button appearance="subtle" onClick={() => setPanel(panel === 'keep' ? 'none' : 'keep')} aria-expanded={panel === 'keep'}>Keep</Button>
+            </div>
+          </section>
+        )}
+
+        <div role="status" aria-live="polite">{status && <Text>{status}</Text>}</div>
+
+        <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+        {panel === 'thread' && invite && verdict && (
+          <ThreadPanel invite={invite} verdict={verdict} api={api} backend={backend} tokens={tokenProvider} graphBase={graphBase} host={host} />
+        )}
+        {panel === 'keep' && invite && verdict && <KeepPanel invite={invite} verdict={verdict} api={api} onDone={(message) => { setStatus(message); setPanel('none'); }} />}
+        </Suspense>
+      </div>
+    </FluentProvider>
+  );
+}
+
+function PreviewForm({ fields, onChange, invalid }: { fields: SampleFields; onChange: (fields: SampleFields) => void; invalid: boolean }) {
+  const styles = useStyles();
+  const set = <K extends keyof SampleFields>(key: K, value: SampleFields[K]) => onChange({ ...fields, [key]: value });
+  return (
+    <section className={styles.section} aria-labelledby="preview-heading">
+      <h2 id="preview-heading" className={styles.h}>Sample invite</h2>
+      <Text size={200}>Preview mode: not running in Outlook. Edit the invite to see the verdict change.</Text>
+      <Field label="Subject"><Input value={fields.subject} onChange={(_, data) => set('subject', data.value)} /></Field>
+      <Field label="Body"><Textarea value={fields.body} resize="vertical" rows={6} onChange={(_, data) => set('body', data.value)} /></Field>
+      <div className={styles.row}>
+        <Field label="Attendees"><Input type="number" min={0} value={String(fields.attendees)} onChange={(_, data) => set('attendees', Number(data.value))} /></Field>
+        <Field label="Duration (min)"><Input type="number" min={0} value={String(fields.durationMinutes)} onChange={(_, data) => set('durationMinutes', Number(data.value))} /></Field>
+        <Field label="Recurrence">
+          <Select value={fields.recurrence} onChange={(_, data) => set('recurrence', data.value as SampleFields['recurrence'])}>
+            <option value="">None</option>
+            <option value="daily">Daily</option>
+            <option value="weekly">Weekly</option>
+            <option value="biweekly">Every two weeks</option>
+            <option value="monthly">Monthly</option>
+          </Select>
+        </Field>
+      </div>
+      {invalid && <MessageBar intent="warning"><MessageBarBody>The sample invite is not valid.</MessageBarBody></MessageBar>}
+    </section>
+  );
+}
+
