@@ -1,5 +1,5 @@
 import type { Invite, Recurrence } from './invite.js';
-import { isGroupAddress } from './people.js';
+import { groupFlags } from './people.js';
 import type { MeetingCost } from './verdict.js';
 
 /**
@@ -21,13 +21,14 @@ export const defaultCostOptions: CostOptions = { hourlyRate: 75, currency: 'USD'
  */
 export function countPeople(invite: Pick<Invite, 'organizer' | 'attendees' | 'attendeeCount'>): number {
   const organizerEmail = invite.organizer?.email.trim().toLowerCase();
+  const groups = groupFlags(invite.attendees);
   const listed = new Set<string>();
-  for (const attendee of invite.attendees) {
-    if (attendee.type === 'resource' || isGroupAddress(attendee)) continue;
+  invite.attendees.forEach((attendee, index) => {
+    if (attendee.type === 'resource' || groups[index]) return;
     const email = attendee.email.trim().toLowerCase();
-    if (email === organizerEmail) continue;
+    if (email === organizerEmail) return;
     listed.add(email || `#${listed.size}`);
-  }
+  });
   // attendeeCount is given when the list is partial: it counts invitees, like the list does.
   const invitees = Math.max(listed.size, invite.attendeeCount ?? 0);
   return invitees + (invite.organizer ? 1 : 0);

@@ -1,4 +1,5 @@
 import type { Attendee, Invite } from './invite.js';
+import { RecentlyRead } from './recently-read.js';
 
 /**
  * Who is in the meeting, as far as the judgment cares: how many people, and whether anyone comes
@@ -20,25 +21,34 @@ function organisationDomain(email: string): string | null {
 
 /** Same organisation when one domain is the other or a subdomain of it (ect.enron.com ~ enron.com). */
 function sameOrganisation(a: string, b: string): boolean {
-  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+  return a === b || isSubdomain(a, b) || isSubdomain(b, a);
+}
+
+/** `sub` ends with "." + `domain` (written out: no string is built for the test). */
+function isSubdomain(sub: string, domain: string): boolean {
+  return sub.length > domain.length && sub.endsWith(domain) && sub.charCodeAt(sub.length - domain.length - 1) === 46; // "."
 }
 
 /** Attendees (not rooms) whose organisation differs from the organiser's. */
 export function externalAttendees(invite: Pick<Invite, 'organizer' | 'attendees'>): string[] {
-  const people = invite.attendees.filter((attendee) => attendee.type !== 'resource' && !isGroupAddress(attendee));
-  const home = homeDomain(invite.organizer?.email, people.map((person) => person.email));
+  const groups = groupFlags(invite.attendees);
+  const people = invite.attendees.filter((attendee, index) => attendee.type !== 'resource' && !groups[index]);
+  const home = homeDomain(invite.organizer?.email, people);
   if (!home) return [];
-  return people
-    .map((person) => organisationDomain(person.email))
-    .filter((domain): domain is string => domain !== null && !sameOrganisation(domain, home));
+  const outsiders: string[] = [];
+  for (const person of people) {
+    const domain = organisationDomain(person.email);
+    if (domain !== null && !sameOrganisation(domain, home)) outsiders.push(domain);
+  }
+  return outsiders;
 }
 
 /** The organiser's domain, or failing that the most common attendee domain. */
-function homeDomain(organizerEmail: string | undefined, attendeeEmails: string[]): string | null {
+function homeDomain(organizerEmail: string | undefined, attendees: readonly Pick<Attendee, 'email'>[]): string | null {
   const own = organizerEmail ? organisationDomain(organizerEmail) : null;
   if (own) return own;
   const counts = new Map<string, number>();
-  for (const email of attendeeEmails) {
+  for (const { email } of attendees) {
     const domain = organisationDomain(email);
     if (domain) counts.set(domain, (counts.get(domain) ?? 0) + 1);
   }
@@ -53,17 +63,16 @@ const groupName = /\b(?:all[- ](?:staff|hands|employees|company|team)|everyone|d
 
 const groupWords = /all|every|staff|team|dl|list|group|dept|depart|announce|mailing|hands|employees|company/i;
 
-/** Counting people, finding outsiders and listing groups all ask about the same attendee objects. */
-const groupAnswers = new WeakMap<object, boolean>();
-
 export function isGroupAddress(attendee: Pick<Attendee, 'email' | 'name' | 'type'>): boolean {
-  if (attendee.type === 'group') return true;
-  let answer = groupAnswers.get(attendee);
-  if (answer === undefined) {
-    answer = looksLikeGroup(attendee);
-    groupAnswers.set(attendee, answer);
-  }
-  return answer;
+  return attendee.type === 'group' || looksLikeGroup(attendee);
+}
+
+/** Counting people, finding outsiders and listing groups all ask about the same attendee list. */
+const groupAnswers = new RecentlyRead<readonly Pick<Attendee, 'email' | 'name' | 'type'>[], readonly boolean[]>(16);
+
+/** `isGroupAddress` for each attendee of the list, by position. */
+export function groupFlags(attendees: readonly Pick<Attendee, 'email' | 'name' | 'type'>[]): readonly boolean[] {
+  return groupAnswers.get(attendees, (list) => list.map(isGroupAddress));
 }
 
 function looksLikeGroup(attendee: Pick<Attendee, 'email' | 'name'>): boolean {

@@ -26,8 +26,15 @@ const timeBox = /^(\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm))?(?:\s*[-–—to]+\s*\d{1,2
 const section = /^(?:part|teil|partie|parte|deel|section)\s+(?:\d+|[A-D]|one|two|three|i{1,3})\b|^(?:first|second|third|final|last)\s+(?:half|part|hour|section)\b|^(?:primera|segunda|erste[rn]?|zweite[rn]?|première|deuxième|primeira|segunda)\s+(?:parte|hälfte|teil|partie|mitad|metade)\b|^第[一二三1-3]部/iu;
 const listHeader = /^(agenda|tagesordnung|ordre du jour|orden del día|pauta|agenda\s*:|議題|アジェンダ|punti all'ordine del giorno|ordine del giorno)\s*:?$/iu;
 
+/** Most lines carry no digit at all: the number patterns are tried only where one can match. */
+const digit = /\d/;
+const startsWithDigit = (text: string) => {
+  const code = text.charCodeAt(0);
+  return code >= 48 && code <= 57;
+};
+
 function markerOf(line: string): { marker: 'bullet' | 'number' | 'time' | 'section'; rest: string } | null {
-  let match = timeBox.exec(line);
+  let match = startsWithDigit(line) ? timeBox.exec(line) : null;
   if (match) return { marker: 'time', rest: line.slice(match[0].length) };
   match = numbered.exec(line);
   if (match && line.length > match[0].length) return { marker: 'number', rest: line.slice(match[0].length) };
@@ -37,14 +44,18 @@ function markerOf(line: string): { marker: 'bullet' | 'number' | 'time' | 'secti
   return null;
 }
 
+const inlineNumber = /(?:^|\s)(\d{1,2})[.)]\s+(?=\p{L})/gu;
+/** What every running number needs: a digit, then "." or ")". */
+const numberThenMark = /\d[.)]/;
+
 /** "Agenda: 1. A 2. B 3. C" written on one line: split on the running numbers. */
 function splitInlineNumbers(line: string): string[] {
+  if (!numberThenMark.test(line)) return [line];
   const parts: string[] = [];
   let expected = 1;
   let cursor = 0;
   let head = '';
-  const pattern = /(?:^|\s)(\d{1,2})[.)]\s+(?=\p{L})/gu;
-  for (const match of line.matchAll(pattern)) {
+  for (const match of line.matchAll(inlineNumber)) {
     if (Number(match[1]) !== expected) continue;
     const at = match.index ?? 0;
     if (expected === 1) head = line.slice(0, at).trim();
@@ -58,6 +69,8 @@ function splitInlineNumbers(line: string): string[] {
   return head ? [head, ...numberedParts] : numberedParts;
 }
 
+const dashedItem = /\s+-\s+(?=\p{Lu}|\p{N})/u;
+
 /** "Intro: • A • B • C" or "Intro: - A - B - C" on one line. */
 function splitInlineBullets(line: string): string[] {
   const separator = line.includes(' • ') ? ' • ' : line.includes(' · ') ? ' · ' : null;
@@ -65,7 +78,8 @@ function splitInlineBullets(line: string): string[] {
     const parts = line.split(separator).map((part) => part.trim()).filter(Boolean);
     if (parts.length >= 3) return [parts[0]!, ...parts.slice(1).map((part) => `• ${part}`)];
   }
-  const dashed = line.split(/\s+-\s+(?=\p{Lu}|\p{N})/u);
+  if (!line.includes('-')) return [line];
+  const dashed = line.split(dashedItem);
   if (dashed.length >= 4 && /:/.test(dashed[0] ?? '')) {
     return [dashed[0]!, ...dashed.slice(1).map((part) => `- ${part.trim()}`)];
   }
@@ -78,6 +92,7 @@ const ownerInParentheses = /[(（]((?:[\p{Lu}][\p{Ll}'’-]+(?: [\p{Lu}][\p{Ll}'
 const ownerLabelled = /[([]\s*(?:owner|lead|led by|presenter|by|resp\.?|verantwortlich|responsable)\s*:?\s*([^)\]]{2,40})[)\]]|\b(?:owner|lead|presenter)\s*:\s*([\p{L} .'’-]{2,40})$/iu;
 /** Words that follow a dash but say what the item is for, not who owns it. */
 const notAnOwner = /^(info|fyi|for info|decide|decision|discuss|discussion|update|aob|tbc|tbd|all|team|everyone|vote|approval|informativo|zur info|pour info|ter info|todos)$/i;
+const dash = /[–—-]/;
 const minutesWritten = /\(?\b(\d{1,3})\s*(?:min(?:ute)?s?|mins?|['’]|minutos|minuten|minutes)\b\)?/i;
 const timeRange = /^(\d{1,2})[:.h](\d{2})\s*(am|pm)?\s*[-–—to]+\s*(\d{1,2})[:.h](\d{2})\s*(am|pm)?/i;
 
@@ -90,23 +105,36 @@ function toMinutes(hours: number, minutes: number, meridiem?: string): number {
 
 function describeItem(rawLine: string, rest: string): AgendaCandidate {
   const candidate: AgendaCandidate = { text: rest.trim() };
-  const range = timeRange.exec(rawLine);
+  const range = startsWithDigit(rawLine) ? timeRange.exec(rawLine) : null;
   if (range) {
     const from = toMinutes(Number(range[1]), Number(range[2]), range[3] ?? range[6]);
     const to = toMinutes(Number(range[4]), Number(range[5]), range[6] ?? range[3]);
     if (to > from) candidate.minutes = to - from;
   }
-  const written = minutesWritten.exec(rest);
-  if (written && candidate.minutes === undefined) candidate.minutes = Number(written[1]);
-  // Cheap test first: a labelled owner needs a bracket or a colon.
+  if (candidate.minutes === undefined && digit.test(rest)) {
+    const written = minutesWritten.exec(rest);
+    if (written) candidate.minutes = Number(written[1]);
+  }
+  // Cheap tests first: a labelled owner needs a bracket or a colon, a dashed one a dash, and
+  // each pattern is tried only when the one before found no owner.
   const labelled = /[([:]/.test(rest) ? ownerLabelled.exec(rest) : null;
-  const dashed = ownerAfterDash.exec(rest);
-  const parenthesised = ownerInParentheses.exec(rest);
-  if (labelled) candidate.owner = (labelled[1] ?? labelled[2])?.trim();
-  else if (dashed && !notAnOwner.test(dashed[1]!)) candidate.owner = dashed[1];
-  else if (parenthesised && !notAnOwner.test(parenthesised[1]!)) candidate.owner = parenthesised[1];
+  if (labelled) {
+    candidate.owner = (labelled[1] ?? labelled[2])?.trim();
+    return candidate;
+  }
+  const dashed = dash.test(rest) ? ownerAfterDash.exec(rest) : null;
+  if (dashed && !notAnOwner.test(dashed[1]!)) {
+    candidate.owner = dashed[1];
+    return candidate;
+  }
+  const parenthesised = rest.includes('(') || rest.includes('（') ? ownerInParentheses.exec(rest) : null;
+  if (parenthesised && !notAnOwner.test(parenthesised[1]!)) candidate.owner = parenthesised[1];
   return candidate;
 }
+
+const hasLetterOrDigit = /[\p{L}\p{N}]/u;
+/** A line that starts in lower case (or with a bracket) carries on the item above. */
+const continuesItem = /^[\p{Ll}(]/u;
 
 export function extractAgenda(body: string): ExtractedAgenda {
   const lines = body
@@ -123,10 +151,10 @@ export function extractAgenda(body: string): ExtractedAgenda {
     const marked = markerOf(line);
     if (marked) {
       // A rule of dashes or bullets is decoration, not an item.
-      if (!/[\p{L}\p{N}]/u.test(marked.rest)) continue;
+      if (!hasLetterOrDigit.test(marked.rest)) continue;
       items.push(describeItem(line, marked.rest));
       inList = true;
-    } else if (inList && /^[\p{Ll}(]/u.test(line) && items.length > 0) {
+    } else if (inList && items.length > 0 && continuesItem.test(line)) {
       // A wrapped continuation of the previous item.
       const last = items[items.length - 1]!;
       last.text = `${last.text} ${line}`;

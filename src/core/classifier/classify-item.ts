@@ -28,12 +28,12 @@ export interface ItemReading {
  * an item that holds one of them is a sensitive item.
  */
 export function classifyItem(text: string, sensitiveEvidence: readonly string[] = []): ItemReading {
-  const { hits, words } = cues.scan(text);
+  const lower = text.toLowerCase();
+  const { hits, words } = cues.scanLowerCased(text, lower);
   const read = (kind: AgendaKind, cue?: string): ItemReading => ({ kind, cue, hits, words });
   const first = (concept: CueConcept) => hits.find((hit) => hit.concept === concept)?.text;
 
   if (sensitiveEvidence.length > 0) {
-    const lower = text.toLowerCase();
     const sensitive = sensitiveEvidence.find((evidence) => lower.includes(evidence));
     if (sensitive) return read('sensitive', text.substr(lower.indexOf(sensitive), sensitive.length));
   }

@@ -9,6 +9,8 @@
  * case-insensitively at word boundaries. Japanese phrases match anywhere (no spaces between words).
  */
 
+import { isLetterOrDigitAt } from '../text/letters.js';
+
 export interface Lexicon {
   /** Phrases matched at word boundaries, written in lower case. */
   words: readonly string[];
@@ -30,12 +32,16 @@ export interface CueHit<Concept extends string> {
 }
 
 const wordEnd = '(?![\\p{L}\\p{N}])';
-const letterOrDigit = /[\p{L}\p{N}]/u;
 const cjkCharacters = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
 interface Probe<Concept> {
   concept: Concept;
   pattern: RegExp;
+  /**
+   * Plain text one of which every match starts with ("this c", "the se"…): the pattern is run
+   * only where the text starts so. Null when a phrase's start is open-ended.
+   */
+  starts?: readonly string[] | null;
 }
 
 /** A character trie of the phrases that are plain text once their alternatives are spelled out. */
@@ -47,16 +53,66 @@ interface TrieNode<Concept> {
   startsOfWords?: Concept[];
 }
 
+/**
+ * The trie frozen into flat arrays once it is built. A walk is taken at every word start of every
+ * text judged, and a Map per node made each step a hash lookup on a scattered object; here the
+ * root is one table read and a node's few children sit side by side. Node 0 is the root, so 0
+ * also means "no child".
+ */
+class FlatTrie<Concept> {
+  /** The root's child for each UTF-16 code unit. */
+  private readonly rootChild = new Int32Array(0x10000);
+  /** Node n's children are the edges firstEdge[n] to firstEdge[n + 1]. */
+  private readonly firstEdge: Int32Array;
+  private readonly edgeCode: Uint16Array;
+  private readonly edgeNode: Int32Array;
+  readonly ends: (Concept[] | undefined)[] = [];
+  readonly startsOfWords: (Concept[] | undefined)[] = [];
+
+  constructor(root: TrieNode<Concept>) {
+    // Number the nodes breadth first, so each node's children get consecutive edges.
+    const nodes = [root];
+    for (let n = 0; n < nodes.length; n++) for (const child of nodes[n]!.next.values()) nodes.push(child);
+    this.firstEdge = new Int32Array(nodes.length + 1);
+    this.edgeCode = new Uint16Array(nodes.length);
+    this.edgeNode = new Int32Array(nodes.length);
+    let edge = 0;
+    let nextNumber = 1;
+    nodes.forEach((node, n) => {
+      this.firstEdge[n] = edge;
+      this.ends.push(node.ends);
+      this.startsOfWords.push(node.startsOfWords);
+      for (const code of node.next.keys()) {
+        if (n === 0) this.rootChild[code] = nextNumber;
+        this.edgeCode[edge] = code;
+        this.edgeNode[edge++] = nextNumber++;
+      }
+    });
+    this.firstEdge[nodes.length] = edge;
+  }
+
+  /** The child of `node` along `code`, or 0. */
+  child(node: number, code: number): number {
+    if (node === 0) return this.rootChild[code]!;
+    const end = this.firstEdge[node + 1]!;
+    for (let edge = this.firstEdge[node]!; edge < end; edge++) if (this.edgeCode[edge] === code) return this.edgeNode[edge]!;
+    return 0;
+  }
+}
+
 const maxSpelledOut = 200;
 const anyLetters = '\\p{L}*';
 
 export class CueMatcher<Concept extends string> {
   /** Sticky patterns by the one- or two-letter start of the phrases they hold. */
   private readonly byStart = new Map<number, Probe<Concept>[]>();
+  /** 1 for each first character some pattern in `byStart` starts with: most words have none. */
+  private readonly probedFirst = new Uint8Array(0x10000);
   private readonly anywhere: Probe<Concept>[] = [];
-  private readonly trie: TrieNode<Concept> = { next: new Map() };
+  private readonly trie: FlatTrie<Concept>;
 
   constructor(lexicons: Record<Concept, Lexicon>) {
+    const trie: TrieNode<Concept> = { next: new Map() };
     for (const concept of Object.keys(lexicons) as Concept[]) {
       const lexicon = lexicons[concept];
       const phrasesByStart = new Map<string, string[]>();
@@ -67,7 +123,7 @@ export class CueMatcher<Concept extends string> {
         const wordStart = phrase.endsWith(anyLetters) && !phrase.slice(0, -anyLetters.length).includes('\\p');
         const spelledOut = spellOut(parseSequence(wordStart ? phrase.slice(0, -anyLetters.length) : phrase, { at: 0 }));
         if (spelledOut && spelledOut.length <= maxSpelledOut) {
-          for (const text of spelledOut) this.addToTrie(text, concept, wordStart);
+          for (const text of spelledOut) addToTrie(trie, text, concept, wordStart);
           continue;
         }
         for (const start of possibleStarts(phrase)) {
@@ -79,18 +135,29 @@ export class CueMatcher<Concept extends string> {
       for (const [start, phrases] of phrasesByStart) {
         const key = startKey(start);
         const probes = this.byStart.get(key) ?? [];
-        probes.push({ concept, pattern: new RegExp(`(?:${phrases.join('|')})${wordEnd}`, 'uy') });
+        const starts = phrases.map(literalStarts);
+        probes.push({
+          concept,
+          pattern: new RegExp(`(?:${phrases.join('|')})${wordEnd}`, 'uy'),
+          starts: starts.every((list) => list !== null) ? starts.flat() : null,
+        });
         this.byStart.set(key, probes);
+        this.probedFirst[start.charCodeAt(0)] = 1;
       }
       if (lexicon.anywhere?.length) {
         this.anywhere.push({ concept, pattern: new RegExp(lexicon.anywhere.join('|'), 'gu') });
       }
     }
+    this.trie = new FlatTrie(trie);
   }
 
   /** Every cue in the text, in order of position (several concepts may share a position). */
   scan(text: string): CueScan<Concept> {
-    const lower = text.toLowerCase();
+    return this.scanLowerCased(text, text.toLowerCase());
+  }
+
+  /** `scan` for a caller that has lower-cased the text already (`lower` is `text.toLowerCase()`). */
+  scanLowerCased(text: string, lower: string): CueScan<Concept> {
     // Lower-casing keeps positions for all but a few exotic letters; then quote the lower case.
     const source = lower.length === text.length ? text : lower;
     const hits: CueHit<Concept>[] = [];
@@ -121,33 +188,22 @@ export class CueMatcher<Concept extends string> {
     return { hits, words };
   }
 
-  private addToTrie(text: string, concept: Concept, wordStart = false): void {
-    let node = this.trie;
-    for (let index = 0; index < text.length; index++) {
-      const code = text.charCodeAt(index);
-      let child = node.next.get(code);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(code, child);
-      }
-      node = child;
-    }
-    const list = wordStart ? (node.startsOfWords ??= []) : (node.ends ??= []);
-    if (!list.includes(concept)) list.push(concept);
-  }
-
   private walkTrie(lower: string, source: string, start: number, hits: CueHit<Concept>[]): void {
-    let node: TrieNode<Concept> | undefined = this.trie;
-    for (let index = start; node && index < lower.length; ) {
-      node = node.next.get(lower.charCodeAt(index));
+    const trie = this.trie;
+    let node = 0;
+    for (let index = start; index < lower.length; ) {
+      node = trie.child(node, lower.charCodeAt(index));
+      if (node === 0) return;
       index++;
-      if (node?.ends && (index >= lower.length || !isWordCode(lower.charCodeAt(index), lower, index))) {
-        for (const concept of node.ends) addHit(hits, concept, source, start, index);
+      const ends = trie.ends[node];
+      if (ends && (index >= lower.length || !isWordCode(lower.charCodeAt(index), lower, index))) {
+        for (const concept of ends) addHit(hits, concept, source, start, index);
       }
-      if (node?.startsOfWords) {
+      const startsOfWords = trie.startsOfWords[node];
+      if (startsOfWords) {
         let end = index;
         while (end < lower.length && isWordCode(lower.charCodeAt(end), lower, end)) end++;
-        for (const concept of node.startsOfWords) addHit(hits, concept, source, start, end);
+        for (const concept of startsOfWords) addHit(hits, concept, source, start, end);
       }
     }
   }
@@ -155,6 +211,7 @@ export class CueMatcher<Concept extends string> {
   private probeAt(lower: string, source: string, index: number, hits: CueHit<Concept>[]): void {
     this.walkTrie(lower, source, index, hits);
     const first = lower.charCodeAt(index);
+    if (this.probedFirst[first] === 0) return;
     const second = index + 1 < lower.length ? lower.charCodeAt(index + 1) : 0;
     this.tryProbes(this.byStart.get(first * 65536 + second), lower, source, index, hits);
     this.tryProbes(this.byStart.get(first), lower, source, index, hits);
@@ -163,6 +220,8 @@ export class CueMatcher<Concept extends string> {
   private tryProbes(probes: Probe<Concept>[] | undefined, lower: string, source: string, index: number, hits: CueHit<Concept>[]): void {
     if (!probes) return;
     for (const probe of probes) {
+      // A regular expression costs far more than comparing its plain start first.
+      if (probe.starts && !probe.starts.some((start) => lower.startsWith(start, index))) continue;
       probe.pattern.lastIndex = index;
       // test() leaves lastIndex at the end of a sticky match and allocates nothing.
       if (probe.pattern.test(lower)) hits.push({ concept: probe.concept, text: source.slice(index, probe.pattern.lastIndex), index });
@@ -170,8 +229,25 @@ export class CueMatcher<Concept extends string> {
   }
 }
 
+function addToTrie<Concept>(trie: TrieNode<Concept>, text: string, concept: Concept, wordStart: boolean): void {
+  let node = trie;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    let child = node.next.get(code);
+    if (!child) {
+      child = { next: new Map() };
+      node.next.set(code, child);
+    }
+    node = child;
+  }
+  const list = wordStart ? (node.startsOfWords ??= []) : (node.ends ??= []);
+  if (!list.includes(concept)) list.push(concept);
+}
+
 function addHit<Concept extends string>(hits: CueHit<Concept>[], concept: Concept, source: string, start: number, end: number): void {
-  if (!hits.some((hit) => hit.index === start && hit.concept === concept)) hits.push({ concept, text: source.slice(start, end), index: start });
+  // Word starts are probed in order, so the hits at `start` are the last ones pushed.
+  for (let k = hits.length - 1; k >= 0 && hits[k]!.index === start; k--) if (hits[k]!.concept === concept) return;
+  hits.push({ concept, text: source.slice(start, end), index: start });
 }
 
 /** One or two characters as a number, so finding a word's probes needs no string. */
@@ -179,18 +255,10 @@ function startKey(start: string): number {
   return start.length === 1 ? start.charCodeAt(0) : start.charCodeAt(0) * 65536 + start.charCodeAt(1);
 }
 
-/** Whether each UTF-16 code unit is a letter or digit: 0 not yet known, 1 yes, 2 no. */
-const wordCodes = new Uint8Array(0x10000);
-
+/** A letter or digit at `index` (`code` is the code unit there): ASCII answered inline, as it is hot. */
 function isWordCode(code: number, text: string, index: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-  let known = wordCodes[code]!;
-  if (known === 0) {
-    // Surrogate halves say nothing alone: judge the whole character (emoji are not words).
-    known = letterOrDigit.test(String.fromCodePoint(text.codePointAt(index) ?? code)) ? 1 : 2;
-    if (code < 0xd800 || code > 0xdfff) wordCodes[code] = known;
-  }
-  return known === 1;
+  return isLetterOrDigitAt(text, index);
 }
 
 /**
@@ -325,6 +393,58 @@ function atomPrefixes(atom: Atom, length: number): Set<string> | null {
     for (const prefix of found) results.add(prefix);
   }
   return results;
+}
+
+const maxStartLength = 6;
+const maxStarts = 32;
+/** A "." "^" or "$" read as a plain character may be a wildcard or an anchor: it ends a known start. */
+const notPlain = new Set(['.', '^', '$']);
+
+/**
+ * The plain strings (up to `maxStartLength` characters) one of which every match of `phrase`
+ * starts with, or null when that cannot be told. Look-arounds match no text and are passed over;
+ * the first repeat, open class or wildcard ends the known start. Phrases with escapes other than
+ * \p{…} and \d, or with alternatives at the top level, get no start.
+ */
+function literalStarts(phrase: string): string[] | null {
+  if (/\\[a-ce-oq-zA-Z]/.test(phrase)) return null;
+  const cursor = { at: 0 };
+  const sequence = parseSequence(phrase, cursor);
+  if (cursor.at !== phrase.length) return null;
+  let starts = [''];
+  for (const atom of sequence) {
+    if (atom.kind === 'assertion') continue;
+    if (starts.every((start) => start.length >= maxStartLength)) break;
+    const options = plainOptions(atom);
+    if (!options) break;
+    const next = starts.flatMap((start) => options.map((option) => start + option));
+    if (next.length > maxStarts) break;
+    starts = next;
+  }
+  return starts.includes('') ? null : starts;
+}
+
+/** Every plain text one atom can match, or null. */
+function plainOptions(atom: Atom): string[] | null {
+  if (atom.kind === 'assertion' || atom.repeats) return null;
+  let options: string[];
+  if (atom.kind === 'chars') {
+    if (atom.chars === 'any' || [...atom.chars].some((char) => notPlain.has(char))) return null;
+    options = [...atom.chars];
+  } else {
+    options = [];
+    for (const alternative of atom.alternatives) {
+      let texts = [''];
+      for (const part of alternative) {
+        const partOptions = plainOptions(part);
+        if (!partOptions) return null;
+        texts = texts.flatMap((text) => partOptions.map((option) => text + option));
+        if (texts.length > maxStarts) return null;
+      }
+      options.push(...texts);
+    }
+  }
+  return atom.min === 0 ? [...options, ''] : options;
 }
 
 /** Every plain text a phrase can be, or null when it has open-ended parts (any letter, look-arounds). */

@@ -1,6 +1,6 @@
 import { extractAgenda, type AgendaCandidate } from '../agenda/extract-agenda.js';
 import type { Invite } from '../invite.js';
-import { externalAttendees, isGroupAddress } from '../people.js';
+import { externalAttendees, groupFlags } from '../people.js';
 import { splitSentences } from '../text/hostile-text.js';
 import { readInviteText, type InviteText } from '../text/invite-text.js';
 import type { MeetingCost } from '../verdict.js';
@@ -66,7 +66,7 @@ export function readInvite(invite: Invite, cost: MeetingCost): Reading {
     prose,
     people: cost.attendees,
     externals: externalAttendees(invite),
-    groups: invite.attendees.filter(isGroupAddress).map((group) => group.name ?? group.email),
+    groups: groupNames(invite),
     sensitive: sensitivity.matches,
     sensitiveConfinedToItem:
       agenda.structured && items.filter((item) => item.kind === 'sensitive').length === 1 && sensitiveOutsideItems.length === 0,
@@ -78,6 +78,11 @@ export function readInvite(invite: Invite, cost: MeetingCost): Reading {
     alreadyWritten: inBody('alreadyWritten')[0],
     bodyWords: [...items, ...prose].reduce((sum, piece) => sum + piece.words, 0),
   };
+}
+
+function groupNames(invite: Invite): string[] {
+  const groups = groupFlags(invite.attendees);
+  return invite.attendees.filter((_attendee, index) => groups[index]).map((group) => group.name ?? group.email);
 }
 
 const preparationWords = /\b(?:pre-?read|paper|beforehand|read)\b/giu;

@@ -1,4 +1,5 @@
 import { CueMatcher } from '../classifier/cue-matcher.js';
+import { RecentlyRead } from '../recently-read.js';
 import type { InviteText } from '../text/invite-text.js';
 import { rehearsalLexicon, sensitiveLexicons, sensitiveMatches, type SensitiveCategory, type SensitiveMatch } from './sensitivity-lexicon.js';
 
@@ -27,16 +28,11 @@ export function readSensitivity(subject: string, body: string): SensitivityReadi
   return { matches, evidence };
 }
 
-const readings = new WeakMap<InviteText, SensitivityReading>();
+const readings = new RecentlyRead<InviteText, SensitivityReading>(16);
 
 /** The sensitivity of an invite's text, read once however many judges and guards ask. */
 export function sensitivityOf(text: InviteText): SensitivityReading {
-  let reading = readings.get(text);
-  if (!reading) {
-    reading = readSensitivity(text.subject, text.fullBody);
-    readings.set(text, reading);
-  }
-  return reading;
+  return readings.get(text, () => readSensitivity(text.subject, text.fullBody));
 }
 
 export function detectSensitivity(subject: string, body: string): SensitiveMatch[] {

@@ -14,9 +14,15 @@ const skippedTags = new Set(['script', 'style', 'head', 'noscript', 'template', 
 /** Block tags make a body HTML; a markdown or plain body with a stray <span> keeps its own lines. */
 const htmlSignature = /<\/?(?:p|div|br|ul|ol|li|table|tr|td|html|body|h[1-6])\b[^>]*>/i;
 const inlineTag = /<\/?(?:span|b|i|u|strong|em|a|font|small|sup|sub|code)\b[^>]*>/gi;
+/** In HTML text a run of whitespace is one space; a run that is already one space is left alone. */
+const whitespaceRuns = /[\t\r\n ]+/g;
+const foldableWhitespace = /[\t\r\n]| {2}/;
+const oddSpace = /[\u00a0\t\f\v]/;
+const oddSpaces = /[\u00a0\t\f\v]/g;
 
 export function looksLikeHtml(text: string): boolean {
-  return htmlSignature.test(text);
+  // Every tag starts with "<": a body without one is not scanned for tags.
+  return text.includes('<') && htmlSignature.test(text);
 }
 
 /** Plain text with a few inline tags: the tags go, the lines stay. */
@@ -49,7 +55,7 @@ export function htmlToText(html: string): string {
         else if (blockTags.has(name)) newline();
       },
       ontext(text) {
-        if (skipDepth === 0) out.push(text.replace(/[\t\r\n ]+/g, ' '));
+        if (skipDepth === 0) out.push(foldableWhitespace.test(text) ? text.replace(whitespaceRuns, ' ') : text);
       },
       onclosetag(name) {
         if (skippedTags.has(name)) {
@@ -70,12 +76,12 @@ export function htmlToText(html: string): string {
 
 /** Trims each line, folds runs of spaces and keeps at most one blank line in a row. */
 export function tidyLines(text: string): string {
-  // Whole-text passes: far cheaper than splitting into lines and cleaning each one.
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u00a0\t\f\v]/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  // Whole-text passes: far cheaper than splitting into lines and cleaning each one. Each pass
+  // runs only when the text holds what it replaces: most bodies need none or one of them.
+  let tidy = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  if (oddSpace.test(tidy)) tidy = tidy.replace(oddSpaces, ' ');
+  if (tidy.includes('  ')) tidy = tidy.replace(/ {2,}/g, ' ');
+  if (tidy.includes(' \n') || tidy.includes('\n ')) tidy = tidy.replace(/ ?\n ?/g, '\n');
+  if (tidy.includes('\n\n\n')) tidy = tidy.replace(/\n{3,}/g, '\n\n');
+  return tidy.trim();
 }

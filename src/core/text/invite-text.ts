@@ -1,4 +1,5 @@
 import type { Invite } from '../invite.js';
+import { RecentlyRead } from '../recently-read.js';
 import { htmlToText, looksLikeHtml, tidyLines, withoutInlineTags } from './html-to-text.js';
 import { removeHostileInstructions } from './hostile-text.js';
 import { stripJoinBoilerplate } from './join-boilerplate.js';
@@ -28,17 +29,12 @@ export interface InviteText {
 
 /**
  * Invites are values: the same object always reads the same. The classifier, the guard and the
- * prompt builder all ask for the text of one invite, so it is read once and remembered.
+ * prompt builder all ask for the text of one invite, so it is read once for the last few invites.
  */
-const readTexts = new WeakMap<object, InviteText>();
+const readTexts = new RecentlyRead<Pick<Invite, 'subject' | 'body'>, InviteText>(16);
 
 export function readInviteText(invite: Pick<Invite, 'subject' | 'body'>): InviteText {
-  let text = readTexts.get(invite);
-  if (!text) {
-    text = readText(invite);
-    readTexts.set(invite, text);
-  }
-  return text;
+  return readTexts.get(invite, readText);
 }
 
 function readText(invite: Pick<Invite, 'subject' | 'body'>): InviteText {
@@ -49,7 +45,8 @@ function readText(invite: Pick<Invite, 'subject' | 'body'>): InviteText {
   const truncated = withoutJoinText.length > maxBodyCharacters;
   const cut = truncated ? withoutJoinText.slice(0, maxBodyCharacters) : withoutJoinText;
   const withoutHostileText = removeHostileInstructions(cut, { linesAreParagraphs: html });
-  const subject = removeHostileInstructions(withoutMailPrefixes(tidyLines(invite.subject).replace(/\n/g, ' ')));
+  const tidySubject = tidyLines(invite.subject);
+  const subject = removeHostileInstructions(withoutMailPrefixes(tidySubject.includes('\n') ? tidySubject.replace(/\n/g, ' ') : tidySubject));
   const body = keepContentLines(withoutHostileText.text, subject.text);
   return {
     subject: subject.text,

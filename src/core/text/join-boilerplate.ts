@@ -47,6 +47,10 @@ function isDialInLine(line: string): boolean {
   return words.length <= 3 || dialInContext.test(line);
 }
 
+/** A bullet in front of a line: the line is read without it. */
+const bulletChars = '•·*-–';
+const leadingBullet = /^[•·*\-–]\s*/;
+
 export function stripJoinBoilerplate(text: string): string {
   const kept: string[] = [];
   let inBlock = false;
@@ -57,7 +61,7 @@ export function stripJoinBoilerplate(text: string): string {
       kept.push('');
       continue;
     }
-    const bare = line.replace(/^[•·*\-–]\s*/, '');
+    const bare = bulletChars.includes(line[0]!) ? line.replace(leadingBullet, '') : line;
     if (joinBlockStart.test(bare)) inBlock = true;
     const looksLikeBoilerplate = boilerplateLine.test(bare) || isDialInLine(bare);
     if (looksLikeBoilerplate) continue;
@@ -66,5 +70,6 @@ export function stripJoinBoilerplate(text: string): string {
     inBlock = false;
     kept.push(rawLine);
   }
-  return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const joined = kept.join('\n');
+  return (joined.includes('\n\n\n') ? joined.replace(/\n{3,}/g, '\n\n') : joined).trim();
 }

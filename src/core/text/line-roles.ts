@@ -6,6 +6,9 @@
  * it removed are signals in their own right (an invite that is all logistics says nothing).
  */
 
+import { lettersAndDigits } from './letters.js';
+import { atWordStart } from './word-start.js';
+
 export type LineRole = 'content' | 'logistics' | 'metadata' | 'ceremony' | 'header' | 'signature' | 'people';
 
 export interface LineRoleCounts {
@@ -38,39 +41,46 @@ const ceremonyLine = new RegExp(
   String.raw`^(?:(?:opening|welcome|introductions?|intros?|roll ?call|taking (?:the )?(?:minutes|notes)|minutes scribe|scribe|attendance|apologies|agenda (?:bashing|review|adoption)|adoption of (?:the )?agenda|approval of (?:the )?(?:agenda|minutes)|approve (?:the )?(?:agenda|minutes)|review of (?:the )?(?:agenda|minutes)|(?:previous|last) (?:meeting(?:'s)? )?minutes|minutes of (?:the )?(?:last|previous) meeting|who (?:takes|will take|is taking) (?:the )?(?:minutes|notes)|volunteer (?:for )?(?:note[- ]?taker|scribe)|(?:note[- ]?taker|scribe) (?:volunteer|needed)|next meeting|date of next meeting|aob|any other business|a\.o\.b\.?|closing|close|adjourn(?:ment)?|wrap[- ]?up|end)(?:\s*(?:and|&|,|/)\s*(?:welcome|introductions?|intros?|agenda(?: review| bashing)?|apologies|roll ?call|next steps|next meeting|close|closing|wrap[- ]?up|aob|any other business|approval of (?:the )?minutes|minutes))*(?:\s+(?:remarks|of (?:the )?(?:last|previous) meeting|from the chairs?))?(?:\s*(?:\(\s*\d+\s*min\w*\s*\)|[-–]\s*\d+\s*min\w*|\([\w .'’-]{1,30}\)))?[\s.:!?-]*$)`,
   'i',
 );
-/** Lines about where, when and how to attend rather than what the meeting is for. */
+/**
+ * Lines about where, when and how to attend rather than what the meeting is for (the few that
+ * must open the line first, then the phrases that start a word).
+ */
 const logisticsLine = new RegExp(
   [
-    String.raw`\bplease plan to (?:attend|be there|join|be present)\b|\bi(?:'ve| have) (?:reserved|booked)\b|\breserved (?:the )?(?:room|conference room|bridge)\b|\b(?:time|date|location|room)(?: and (?:date|time|location|room))? change\b|\bbridge line\b`,
-    String.raw`\bwe(?:'re| are| will be) (?:having|holding) (?:a|the|our) (?:meeting|call|session)s?\b|\bbring your own (?:lunch|laptop|device)\b`,
-    String.raw`\b(?:please|pls|kindly)\s+(?:accept|decline|attend|rsvp|respond|reply|confirm|register|note|let (?:me|us) know|forward|call|dial|join|mark your calendars?|be on time|bring (?:your|a) (?:laptop|badge|lunch))`,
-    String.raw`\b(?:has|have|had) been (?:moved|rescheduled|changed|cancell?ed|postponed|re-?booked|relocated|added)\b`,
-    String.raw`\b(?:will|shall) (?:now )?be (?:held|in|moved|rescheduled|cancell?ed|postponed|relocated)\b`,
-    String.raw`\b(?:new|different|updated|revised|changed?) (?:time|date|location|room|venue|dial[- ]?in|bridge|call[- ]?in number)\b`,
-    String.raw`\b(?:conference|meeting|board|training) room\b|\b(?:room|rm\.?|bldg\.?|building|floor|suite|eb|ecs)\s*#?\s*\d`,
-    String.raw`\b(?:lunch|breakfast|dinner|refreshments|food|snacks|pizza|coffee) (?:will be|is) (?:provided|served|available)\b`,
-    String.raw`\b(?:this|the) (?:meeting|call|session) (?:is|will be) (?:held|at|on|in|from)\b`,
-    String.raw`\b(?:call|dial)[- ]?in (?:number|details|info(?:rmation)?)\b|\btoll[- ]free\b|\bparticipant (?:code|pin)\b`,
-    String.raw`\b(?:set up|book|reserve|get) (?:a|the) (?:room|conference room|bridge|call[- ]?in)\b`,
     String.raw`^(?:reminder|friendly reminder|just a reminder)\b[^.!?]{0,60}$`,
-    String.raw`\b(?:time zones?|timezone)\b.{0,40}\b(?:utc|gmt|pst|pdt|est|edt|cet|cest)\b|^\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:utc|gmt|pst|pdt|est|edt|cet|cest|et|pt)\b`,
-    String.raw`\bif you (?:have any questions|cannot attend|can't attend|can not attend|are unable to attend)\b`,
-    String.raw`\b(?:add(?:ed)? to|on) (?:your|the) calendar\b|\bcalendar (?:invite|invitation|entry)\b|\binvite list\b`,
-    String.raw`\bnote: the gmt offset\b|^\*~\*~|^when:|^where:|\bsee (?:the )?(?:attached|below) (?:map|directions)\b`,
+    String.raw`^\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:utc|gmt|pst|pdt|est|edt|cet|cest|et|pt)\b`,
+    String.raw`^\*~\*~|^when:|^where:`,
+    atWordStart([
+      String.raw`please plan to (?:attend|be there|join|be present)\b|i(?:'ve| have) (?:reserved|booked)\b|reserved (?:the )?(?:room|conference room|bridge)\b|(?:time|date|location|room)(?: and (?:date|time|location|room))? change\b|bridge line\b`,
+      String.raw`we(?:'re| are| will be) (?:having|holding) (?:a|the|our) (?:meeting|call|session)s?\b|bring your own (?:lunch|laptop|device)\b`,
+      String.raw`(?:please|pls|kindly)\s+(?:accept|decline|attend|rsvp|respond|reply|confirm|register|note|let (?:me|us) know|forward|call|dial|join|mark your calendars?|be on time|bring (?:your|a) (?:laptop|badge|lunch))`,
+      String.raw`(?:has|have|had) been (?:moved|rescheduled|changed|cancell?ed|postponed|re-?booked|relocated|added)\b`,
+      String.raw`(?:will|shall) (?:now )?be (?:held|in|moved|rescheduled|cancell?ed|postponed|relocated)\b`,
+      String.raw`(?:new|different|updated|revised|changed?) (?:time|date|location|room|venue|dial[- ]?in|bridge|call[- ]?in number)\b`,
+      String.raw`(?:conference|meeting|board|training) room\b|(?:room|rm\.?|bldg\.?|building|floor|suite|eb|ecs)\s*#?\s*\d`,
+      String.raw`(?:lunch|breakfast|dinner|refreshments|food|snacks|pizza|coffee) (?:will be|is) (?:provided|served|available)\b`,
+      String.raw`(?:this|the) (?:meeting|call|session) (?:is|will be) (?:held|at|on|in|from)\b`,
+      String.raw`(?:call|dial)[- ]?in (?:number|details|info(?:rmation)?)\b|toll[- ]free\b|participant (?:code|pin)\b`,
+      String.raw`(?:set up|book|reserve|get) (?:a|the) (?:room|conference room|bridge|call[- ]?in)\b`,
+      String.raw`(?:time zones?|timezone)\b.{0,40}\b(?:utc|gmt|pst|pdt|est|edt|cet|cest)\b`,
+      String.raw`if you (?:have any questions|cannot attend|can't attend|can not attend|are unable to attend)\b`,
+      String.raw`(?:add(?:ed)? to|on) (?:your|the) calendar\b|calendar (?:invite|invitation|entry)\b|invite list\b`,
+      String.raw`note: the gmt offset\b|see (?:the )?(?:attached|below) (?:map|directions)\b`,
+    ]),
   ].join('|'),
   'i',
 );
-/** Forwarded mail and Exchange export debris. */
+/** Forwarded mail headers: the line's start says so. */
 const headerLine = new RegExp(
   [
     String.raw`^-*\s*(?:inline attachment follows|original (?:message|appointment)|forwarded (?:by|message)|message d'origine)`,
     String.raw`^(?:from|sent|to|cc|bcc|date|subject|importance|sensitivity|priority)\s*:`,
-    String.raw`</?o=[\w-]+/ou=`,
-    String.raw`^[\w.'-]+(?: [\w.'-]+){0,3}/(?:hou|na|corp|enron|ect|ees|ei)\b`,
     String.raw`^(?:on .{5,80} wrote:|le .{5,80} a écrit\s*:|am .{5,80} schrieb .{0,40}:)$`,
   ].join('|'),
   'i',
 );
+/** Exchange export debris: an Exchange address, or a name with its Exchange unit ("Jeff Skilling/HOU/ECT"). Both hold a "/". */
+const exchangeDebris = new RegExp([String.raw`</?o=[\w-]+/ou=`, String.raw`^[\w.'-]+(?: [\w.'-]+){0,3}/(?:hou|na|corp|enron|ect|ees|ei)\b`].join('|'), 'i');
 /** The start of a sign-off: everything after it in the same paragraph is a signature. */
 const signOff = /^(?:thanks?(?: you)?(?: (?:all|everyone|again|so much|in advance))?|many thanks|thx|regards|best(?: regards| wishes)?|kind regards|warm regards|cheers|sincerely|talk soon|see you(?: there| then)?|--|—|saludos|un saludo|atentamente|gracias|mit freundlichen grüßen|viele grüße|grüße|danke|cordialement|bien à vous|merci|atenciosamente|obrigad[oa]|abraços?|met vriendelijke groet|groeten|bedankt|cordiali saluti|grazie|よろしくお願いします|以上)\b[\s!.,:;-]*$/i;
 /** "Hi all,", "Dear team,", "Hallo zusammen,", "各位": mail furniture like a signature. */
@@ -85,12 +95,13 @@ const listMarker = /^[\s•·*\-–>#|]*(?:\(?\d{1,2}[.)]\s+|\d{1,2}[:.h]\d{2}(?
 /** Markdown debris: links keep their label, emphasis and heading marks go, "[ 0:00 ]" timestamps go. */
 const markdownLink = /!?\[([^\]]*)\]\([^)]*\)/g;
 const markdownMarks = /\*\*|__|^#{1,6}\s+|\[\s*\d{1,2}:\d{2}\s*\]/gm;
+const mayHoldMarkdown = /[*_#[]/;
 /** A line that is only the label of a link to material: "[Minutes](…)", "Link to slides", "Video recording". */
 const linkLabel = /^(?:link to |watch |see |view |join )?(?:the )?(?:video |meeting |zoom |youtube )?(?:recording|slides?|minutes|notes|agenda(?: doc(?:ument)?)?|livestream|stream|chat|doc(?:ument)?|deck|guide|here|link|issue|pr|hackmd|etherpad)s?\s*[.:!*]*$/i;
 const url = /\b(?:https?:\/\/|www\.)[^\s<>()]+|\b[\w.-]+\.(?:com|org|net|io|dev|gov|edu)\/[^\s<>()]*/gi;
 
 /** Letters and digits only, lower case: to tell a line that only repeats the subject. */
-const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const bare = lettersAndDigits;
 
 /**
  * `subject`: a body line that only repeats it (with a date or a time) says nothing new and is
@@ -98,6 +109,7 @@ const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' 
  */
 export function keepContentLines(text: string, subject = ''): ContentText {
   const bareSubject = subject.length >= 8 ? bare(subject) : '';
+  const subjectStart = bareSubject.slice(0, 3);
   const counts: LineRoleCounts = { logistics: 0, metadata: 0, ceremony: 0, header: 0, signature: 0, people: 0, links: 0, repeats: 0 };
   const seen = new Set<string>();
   const kept: string[] = [];
@@ -130,7 +142,7 @@ export function keepContentLines(text: string, subject = ''): ContentText {
           return match.endsWith('.') ? '.' : ' ';
         });
       }
-      if (/[*_#[]/.test(raw)) withoutLinks = withoutLinks.replace(markdownMarks, '');
+      if (mayHoldMarkdown.test(raw)) withoutLinks = withoutLinks.replace(markdownMarks, '');
       if (linked) counts.links++;
       const marker = startsWithWord.test(withoutLinks) ? '' : (listMarker.exec(withoutLinks)?.[0] ?? '');
       let line = withoutLinks.slice(marker.length).trim();
@@ -141,7 +153,7 @@ export function keepContentLines(text: string, subject = ''): ContentText {
         counts.metadata++;
         continue;
       }
-      if (bareSubject && line.length < longLine && line.slice(0, 3).toLowerCase() === bareSubject.slice(0, 3) && repeatsSubject(bare(line), bareSubject)) {
+      if (bareSubject && line.length < longLine && line.slice(0, 3).toLowerCase() === subjectStart && repeatsSubject(bare(line), bareSubject)) {
         counts.metadata++;
         continue;
       }
@@ -150,7 +162,7 @@ export function keepContentLines(text: string, subject = ''): ContentText {
         listingPeople = true;
         continue;
       }
-      const context: LineContext = { last: i === lines.length - 1, marked: marker.trim() !== '', previous: lines[i - 1]?.trim() ?? '', listingPeople };
+      const context: LineContext = { last: i === lines.length - 1, marked: marker !== '' && marker.trim() !== '', previous: lines[i - 1] ?? '', listingPeople };
       const role = signature ? 'signature' : roleOf(line, context);
       if (role === 'signature' && signOff.test(line) && !greeting.test(line)) signature = true;
       listingPeople = listingPeople && role === 'people';
@@ -194,19 +206,22 @@ interface LineContext {
   last: boolean;
   /** The line had a bullet or a marker in front of it: an agenda item, not a signature. */
   marked: boolean;
+  /** The line before, as written (untrimmed). */
   previous: string;
   listingPeople: boolean;
 }
 
+const endsSentence = /[.!?,]$/;
+
 function roleOf(line: string, context: LineContext): LineRole {
-  if (headerLine.test(line)) return 'header';
+  if (headerLine.test(line) || (line.includes('/') && exchangeDebris.test(line))) return 'header';
   if (signOff.test(line) || greeting.test(line)) return 'signature';
   if (line.length < longLine && fieldSeparator.test(line) && metadataField.test(line)) return 'metadata';
   if (ceremonyLine.test(line)) return 'ceremony';
   if (context.listingPeople && nameOnly.test(line.replace(/\s+\d{1,2}[:.]\d{2}.*$/, ''))) return 'people';
   if (signatureDetail.test(line)) return 'signature';
   // A name alone after a sentence, closing its paragraph: "… Thank you.\nDebra".
-  if (context.last && !context.marked && /[.!?,]$/.test(context.previous) && line.length <= 30 && nameOnly.test(line)) return 'signature';
+  if (context.last && !context.marked && line.length <= 30 && endsSentence.test(context.previous.trim()) && nameOnly.test(line)) return 'signature';
   if (line.length < longLine && logisticsLine.test(line)) return 'logistics';
   return 'content';
 }
