@@ -86,7 +86,8 @@ export function parseInvite(data: unknown): Invite {
   throw new InvalidInviteError(field, problem);
 }
 
-function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
+/** A schema issue in words: a missing field says "is required" rather than zod's type message. */
+export function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined) return 'is required';
   return issue.message;
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import { describeIssue } from '../core/invite.js';
 
 /**
  * Every error leaves the server as `{ "error": code, "message": one line }`: the task pane and
@@ -23,17 +24,7 @@ export function parseRequest<Schema extends z.ZodType>(schema: Schema, value: un
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const path = [part, ...issue.path.map(String)].join('.');
-  const missing = issue.code === 'invalid_type' && valueAt(value, issue.path) === undefined;
-  throw new HttpError(400, 'invalid_request', `${path}: ${missing ? 'is required' : issue.message}`);
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let value = data;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
+  throw new HttpError(400, 'invalid_request', `${path}: ${describeIssue(issue, value)}`);
 }
 
 /** Fastify's own errors (bad JSON, body too large, wrong content type) in the same shape. */
