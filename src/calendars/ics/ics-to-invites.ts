@@ -47,7 +47,29 @@ interface Block {
 }
 
 export function icsToInvites(text: string): IcsResult {
-  const result: IcsResult = { invites: [], problems: [] };
+  const { invites, problems } = collect(text, false);
+  return { invites, problems };
+}
+
+/** A VEVENT read into an Invite, with its ical.js component for callers in this folder (recurrence expansion). */
+export interface IcsEvent {
+  invite: Invite;
+  component: Component;
+}
+
+/** As `icsToInvites`, keeping each invite's VEVENT beside it. Never throws. */
+export function readIcsEvents(text: string): { events: IcsEvent[]; problems: IcsProblem[] } {
+  const { events = [], problems } = collect(text, true);
+  return { events, problems };
+}
+
+/** What a read gathers; `events` only when the caller wants the components too. */
+interface Collected extends IcsResult {
+  events?: IcsEvent[];
+}
+
+function collect(text: string, withComponents: boolean): Collected {
+  const result: Collected = withComponents ? { invites: [], problems: [], events: [] } : { invites: [], problems: [] };
   try {
     readFile(typeof text === 'string' ? text : '', result);
   } catch (error) {
@@ -60,7 +82,7 @@ export function icsToInvites(text: string): IcsResult {
 // ---------------------------------------------------------------------------------------------
 // File and calendar level
 
-function readFile(text: string, result: IcsResult): void {
+function readFile(text: string, result: Collected): void {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   if (lines.every((line) => line.trim() === '')) {
     result.problems.push({ message: 'empty file (no iCalendar data)' });
@@ -80,7 +102,7 @@ function readFile(text: string, result: IcsResult): void {
 }
 
 /** Reads one VCALENDAR; returns how many VEVENTs it held. */
-function readCalendar(lines: string[], calendar: Block, result: IcsResult): number {
+function readCalendar(lines: string[], calendar: Block, result: Collected): number {
   let root: Component;
   try {
     root = new ICAL.Component(parseOneComponent(blockText(lines, calendar)));
@@ -102,7 +124,7 @@ function readCalendar(lines: string[], calendar: Block, result: IcsResult): numb
  * is parsed on its own (VEVENTs with the calendar's readable VTIMEZONEs) and only the broken
  * ones are lost, each reported at its own line.
  */
-function salvageCalendar(lines: string[], calendar: Block, calendarError: unknown, result: IcsResult): number {
+function salvageCalendar(lines: string[], calendar: Block, calendarError: unknown, result: Collected): number {
   const parts = calendar.children.map((block) => ({ block, parsed: parseComponentText(blockText(lines, block)) }));
   const timezones = parts.flatMap(({ block, parsed }) => (block.name === 'VTIMEZONE' && 'jcal' in parsed ? [parsed.jcal] : []));
   let brokenParts = 0;
@@ -230,10 +252,12 @@ class EventFieldError extends Error {
   }
 }
 
-function readEvent(event: Component, line: number | undefined, result: IcsResult): void {
+function readEvent(event: Component, line: number | undefined, result: Collected): void {
   const label = eventLabel(event);
   try {
-    result.invites.push(parseInvite(eventToInviteInput(event)));
+    const invite = parseInvite(eventToInviteInput(event));
+    result.invites.push(invite);
+    result.events?.push({ invite, component: event });
   } catch (error) {
     result.problems.push(eventProblem(error, label, line));
   }
@@ -376,8 +400,22 @@ function readTime(event: Component, name: string): EventTime | undefined {
   if (!property) return undefined;
   const time = timeValue(property);
   if (!(time instanceof ICAL.Time)) throw new Error(`${name.toUpperCase()} is not a date or date-time`);
-  const iso = `${wallClock(time)}${offsetOf(time, firstParameter(property, 'tzid'))}`;
+  const iso = timeWithOffset(time, firstParameter(property, 'tzid'));
   return { iso, epochMs: Date.parse(iso), isDate: time.isDate };
+}
+
+/**
+ * An ical.js time as an Invite writes it (wall clock + offset), resolving `tzid` the same way
+ * as DTSTART; used for the occurrences of an expanded RRULE, whose offset follows DST.
+ */
+export function timeWithOffset(time: ICAL.Time, tzid: string | undefined): string {
+  return `${wallClock(time)}${offsetOf(time, tzid)}`;
+}
+
+/** The TZID parameter of a property such as DTSTART, when there is one. */
+export function timezoneIdOf(component: Component, propertyName: string): string | undefined {
+  const property = component.getFirstProperty(propertyName);
+  return property ? firstParameter(property, 'tzid') : undefined;
 }
 
 function timeValue(property: Property): ReturnType<Property['getFirstValue']> {
