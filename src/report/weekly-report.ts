@@ -37,6 +37,12 @@ export interface ReportSummary {
   costBack: { amount: number; currency: string };
   /** Judge calls made vs distinct series (a recurring series is judged once). */
   judgeCalls: number;
+  /** The recipient's own hours in the week's meetings, by verdict (sensitive meetings count as keep). */
+  hoursByVerdict: { async: number; trim: number; keep: number };
+  /** The recipient's own hours the async and trim verdicts would give back (the headline figure). */
+  hoursBack: number;
+  /** Recurring series among the week's meetings (each judged once). */
+  recurringSeries: number;
 }
 
 export interface RenderedReport {
