@@ -211,7 +211,7 @@ function groupItems(judged: JudgedMeeting[], people: Map<JudgedMeeting, number>,
     const { hourlyRate, currency } = input.cost;
     const item: ReportItem & { firstStart: number } = {
       verdict,
-      subject: first.invite.subject.trim() || '(no subject)',
+      subject: first.invite.subject.replace(/\s+/g, ' ').trim() || '(no subject)',
       occurrences: occurrences.length,
       when: describeWhen(occurrences.map((meeting) => new Date(meeting.invite.start)), input.timeZone),
       minutes: first.invite.durationMinutes,
