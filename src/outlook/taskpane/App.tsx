@@ -1,20 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  Badge,
-  Button,
-  Field,
-  FluentProvider,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Spinner,
-  Text,
-  Textarea,
-  tokens,
-  webDarkTheme,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { Badge, Button, FluentProvider, Spinner, Text, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { classifyInvite } from '../../core/classifier/embedded-classifier.js';
 import { parseInvite, type Invite } from '../../core/invite.js';
 import { guardVerdict } from '../../core/sensitivity/sensitivity-guard.js';
@@ -25,6 +10,11 @@ import type { TokenProvider } from './auth.js';
 import type { DraftHost } from './office-host.js';
 import { sampleFields, sampleInvite, type SampleFields } from './sample.js';
 import { useStyles } from './styles.js';
+
+// Everything that waits for a click, or only shows in preview or on an error, is loaded on demand:
+// the first verdict needs React, the few Fluent parts drawn here, and the embedded judge.
+const PreviewForm = lazy(() => import('./preview-form.js').then((m) => ({ default: m.PreviewForm })));
+const Notice = lazy(() => import('./notice.js').then((m) => ({ default: m.Notice })));
 
 const ThreadPanel = lazy(() => import('./panels.js').then((m) => ({ default: m.ThreadPanel })));
 const KeepPanel = lazy(() => import('./panels.js').then((m) => ({ default: m.KeepPanel })));
@@ -178,12 +168,16 @@ export function App({ host, api, tokens: tokenProvider, graphBase }: AppProps) {
         {panel === 'settings' && <SettingsPanel api={api} backend={backend} settings={settings} onSaved={setSettings} />}
         </Suspense>
 
-        {!host && <PreviewForm fields={fields} onChange={setFields} invalid={!previewInvite} />}
-        {host && !draft && !readError && <Spinner size="small" label="Reading the invite…" />}
-        {readError && <MessageBar intent="error"><MessageBarBody>Could not read the invite: {readError}</MessageBarBody></MessageBar>}
-        {draft && draft.unreadFields.length > 0 && (
-          <MessageBar intent="warning"><MessageBarBody>Not read: {draft.unreadFields.join(', ')}</MessageBarBody></MessageBar>
+        {!host && (
+          <Suspense fallback={<Spinner size="tiny" label="Loading the sample invite…" />}>
+            <PreviewForm fields={fields} onChange={setFields} invalid={!previewInvite} />
+          </Suspense>
         )}
+        {host && !draft && !readError && <Spinner size="small" label="Reading the invite…" />}
+        <Suspense fallback={null}>
+          {readError && <Notice intent="error">Could not read the invite: {readError}</Notice>}
+          {draft && draft.unreadFields.length > 0 && <Notice intent="warning">Not read: {draft.unreadFields.join(', ')}</Notice>}
+        </Suspense>
 
         {verdict && invite && (
           <section className={styles.section} aria-labelledby="verdict-heading" data-testid="verdict" data-verdict={verdict.verdict}>
@@ -236,31 +230,3 @@ export function App({ host, api, tokens: tokenProvider, graphBase }: AppProps) {
     </FluentProvider>
   );
 }
-
-function PreviewForm({ fields, onChange, invalid }: { fields: SampleFields; onChange: (fields: SampleFields) => void; invalid: boolean }) {
-  const styles = useStyles();
-  const set = <K extends keyof SampleFields>(key: K, value: SampleFields[K]) => onChange({ ...fields, [key]: value });
-  return (
-    <section className={styles.section} aria-labelledby="preview-heading">
-      <h2 id="preview-heading" className={styles.h}>Sample invite</h2>
-      <Text size={200}>Preview mode: not running in Outlook. Edit the invite to see the verdict change.</Text>
-      <Field label="Subject"><Input value={fields.subject} onChange={(_, data) => set('subject', data.value)} /></Field>
-      <Field label="Body"><Textarea value={fields.body} resize="vertical" rows={6} onChange={(_, data) => set('body', data.value)} /></Field>
-      <div className={styles.row}>
-        <Field label="Attendees"><Input type="number" min={0} value={String(fields.attendees)} onChange={(_, data) => set('attendees', Number(data.value))} /></Field>
-        <Field label="Duration (min)"><Input type="number" min={0} value={String(fields.durationMinutes)} onChange={(_, data) => set('durationMinutes', Number(data.value))} /></Field>
-        <Field label="Recurrence">
-          <Select value={fields.recurrence} onChange={(_, data) => set('recurrence', data.value as SampleFields['recurrence'])}>
-            <option value="">None</option>
-            <option value="daily">Daily</option>
-            <option value="weekly">Weekly</option>
-            <option value="biweekly">Every two weeks</option>
-            <option value="monthly">Monthly</option>
-          </Select>
-        </Field>
-      </div>
-      {invalid && <MessageBar intent="warning"><MessageBarBody>The sample invite is not valid.</MessageBarBody></MessageBar>}
-    </section>
-  );
-}
-

@@ -18,7 +18,7 @@ export class ApiError extends Error {
 }
 
 export class Api {
-  constructor(private readonly base: string, private readonly tokens?: TokenProvider) {}
+  constructor(readonly base: string, private readonly tokens?: TokenProvider) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };

@@ -2,9 +2,9 @@
 import { createRoot } from 'react-dom/client';
 import { Api } from './api.js';
 import { App } from './App.js';
-import { naaTokens, staticTokens, type TokenProvider } from './auth.js';
-import { readDraftInvite } from '../office/read-draft.js';
-import { detectOutlook, outlookHost, type DraftHost } from './office-host.js';
+import { loadAddinConfig, naaTokens, staticTokens, type TokenProvider } from './auth.js';
+import { detectOutlook } from './detect-office.js';
+import type { DraftHost } from './office-host.js';
 
 /**
  * Task pane entry. In Outlook it reads the draft through the Office adapter; opened anywhere else
@@ -14,13 +14,18 @@ import { detectOutlook, outlookHost, type DraftHost } from './office-host.js';
 async function start(): Promise<void> {
   const query = new URLSearchParams(location.search);
   const inOutlook = await detectOutlook();
-  const host: DraftHost | undefined = inOutlook
-    ? outlookHost((item) => readDraftInvite(item, { organizerEmail: Office.context.mailbox.userProfile?.emailAddress }))
-    : undefined;
-  const clientId = query.get('clientId') ?? document.querySelector<HTMLMetaElement>('meta[name="entra-client-id"]')?.content;
-  const tokens: TokenProvider = inOutlook && clientId ? naaTokens(clientId, query.get('apiScope') ?? undefined) : staticTokens(query.get('token') ?? undefined);
+  performance.mark('office-ready');
+  const apiBase = query.get('api') ?? '';
+  let host: DraftHost | undefined;
+  let tokens: TokenProvider = staticTokens(query.get('token') ?? undefined);
+  if (inOutlook) {
+    const { outlookHost } = await import('./office-host.js');
+    host = outlookHost();
+    // the Entra client id and API scope are public: the backend's /addin-config.json or the page's meta tags
+    tokens = naaTokens(loadAddinConfig(apiBase));
+  }
   const graphBase = query.get('graph') ?? (inOutlook ? 'https://graph.microsoft.com/v1.0' : undefined);
-  const api = new Api(query.get('api') ?? '', tokens);
+  const api = new Api(apiBase, tokens);
   createRoot(document.getElementById('root')!).render(<App host={host} api={api} tokens={tokens} graphBase={graphBase} />);
 }
 

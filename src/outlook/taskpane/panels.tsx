@@ -6,11 +6,30 @@ import { draftThreadFromTemplate } from '../../core/thread/template-drafter.js';
 import type { AsyncThread, Verdict } from '../../core/verdict.js';
 import type { Api, Settings } from './api.js';
 import type { TokenProvider } from './auth.js';
-import { sendThreadMail } from './graph.js';
+import { postThreadToTeams, sendThreadMail } from './graph.js';
 import type { DraftHost } from './office-host.js';
 import { useStyles } from './styles.js';
 
 /** The pane's panels that wait for a click: loaded on demand to keep the first paint small. */
+
+/** The clipboard API, or a selected textarea where a webview refuses it (some Office hosts do). */
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const copied = document.execCommand('copy');
+    area.remove();
+    if (!copied) throw new Error('the clipboard is not available here');
+  }
+}
 
 type Channel = 'email' | 'teams' | 'copy';
 
@@ -58,15 +77,20 @@ export function ThreadPanel(props: { invite: Invite; verdict: Verdict; api: Api;
     setError('');
     try {
       if (channel === 'copy') {
-        await navigator.clipboard.writeText(threadAsText(thread));
+        await copyText(threadAsText(thread));
         setSent('Copied to the clipboard.');
       } else if (channel === 'email' && graphBase) {
         await sendThreadMail(graphBase, tokenProvider, thread, key.current);
         setSent(`E-mailed to ${thread.recipients.length} attendees.`);
+      } else if (channel === 'teams' && graphBase) {
+        await postThreadToTeams(graphBase, tokenProvider, thread, invite.organizer?.email, key.current);
+        setSent(`Posted to a Teams chat with ${thread.recipients.length} attendees.`);
       } else {
-        const response = await fetch('/api/thread/send', {
+        // no Graph here: the backend sends it, once per idempotency key
+        const token = await tokenProvider.getToken('api').catch(() => '');
+        const response = await fetch(`${api.base}/api/thread/send`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenProvider.getToken('api').catch(() => '')}` },
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
           body: JSON.stringify({ idempotencyKey: key.current, channel, thread }),
         });
         if (!response.ok) throw new Error(`the server answered ${response.status}`);
