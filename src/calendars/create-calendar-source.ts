@@ -1,4 +1,6 @@
 import { CalendarError, type CalendarAccount, type CalendarMeeting, type CalendarSource, type MeetingsOptions, type TimeRange } from './calendar-source.js';
+import type { ServerConfig } from '../config.js';
+import { GraphCalendarSource } from './graph/graph-calendar-source.js';
 import { IcsCalendarSource, type IcsCalendarSourceOptions } from './ics/ics-calendar-source.js';
 
 /**
@@ -35,6 +37,22 @@ export function createCalendarSource(deps: CalendarSourceDeps = {}): CalendarSou
       return source.meetings(account, range, options);
     },
   };
+}
+
+/**
+ * The sources the server's configuration allows: Graph when ENTRA_TENANT_ID, ENTRA_CLIENT_ID and
+ * ENTRA_CLIENT_SECRET are set (app-only, Calendars.Read application permission).
+ */
+export function calendarSourceDepsFromConfig(config: Pick<ServerConfig, 'entra' | 'graphBaseUrl'>): CalendarSourceDeps {
+  const deps: CalendarSourceDeps = {};
+  const entra = config.entra;
+  if (entra?.clientSecret) {
+    deps.graph = new GraphCalendarSource({
+      credentials: { tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret, authorityUrl: entra.authorityUrl },
+      baseUrl: config.graphBaseUrl,
+    });
+  }
+  return deps;
 }
 
 /** The account's kind; anything else fails loudly, listing the kinds there are. */

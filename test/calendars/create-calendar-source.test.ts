@@ -56,3 +56,12 @@ describe('createCalendarSource', () => {
     await expect(source.meetings({ ics: 'x.ics' }, { start: new Date('nope'), end: week.end })).rejects.toThrow(CalendarError);
   });
 });
+
+describe('calendarSourceDepsFromConfig', () => {
+  it('configures Graph only with a client secret', async () => {
+    const { calendarSourceDepsFromConfig } = await import('../../src/calendars/create-calendar-source.js');
+    const entra = { tenantId: 't', clientId: 'c', authorityUrl: 'https://login.microsoftonline.com' };
+    expect(calendarSourceDepsFromConfig({ entra, graphBaseUrl: 'https://graph.microsoft.com/v1.0' }).graph).toBeUndefined();
+    expect(calendarSourceDepsFromConfig({ entra: { ...entra, clientSecret: 's' }, graphBaseUrl: 'https://graph.microsoft.com/v1.0' }).graph).toBeDefined();
+  });
+});

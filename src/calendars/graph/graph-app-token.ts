@@ -1,0 +1,74 @@
+import { ConfidentialClientApplication } from '@azure/msal-node';
+import { AuthError, IntegrationError } from '../../integration/integration-error.js';
+
+/**
+ * App-only Graph tokens (OAuth client credentials) through MSAL, which caches them until they
+ * near expiry. The authority host is configurable (ENTRA_AUTHORITY_URL) so tests and outside
+ * checks can serve the token endpoint on 127.0.0.1: MSAL insists on an https authority, so we
+ * name the real host form and hand MSAL the endpoints as metadata, which also saves it the
+ * discovery round trips. Errors carry MSAL's error code, never the secret.
+ */
+
+export interface GraphAppCredentials {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the token endpoint lives: https://login.microsoftonline.com (default), a sovereign cloud, or a fake. */
+  authorityUrl?: string;
+  /** Default https://graph.microsoft.com/.default. */
+  scope?: string;
+}
+
+export type GraphTokenProvider = () => Promise<string>;
+
+export const defaultAuthorityUrl = 'https://login.microsoftonline.com';
+
+export function createGraphAppTokenProvider(credentials: GraphAppCredentials): GraphTokenProvider {
+  const origin = new URL(credentials.authorityUrl ?? defaultAuthorityUrl).origin;
+  const host = new URL(origin).host;
+  const tenant = encodeURIComponent(credentials.tenantId);
+  const metadata = {
+    token_endpoint: `${origin}/${tenant}/oauth2/v2.0/token`,
+    authorization_endpoint: `${origin}/${tenant}/oauth2/v2.0/authorize`,
+    end_session_endpoint: `${origin}/${tenant}/oauth2/v2.0/logout`,
+    issuer: `https://${host}/${tenant}/v2.0`,
+    jwks_uri: `${origin}/${tenant}/discovery/v2.0/keys`,
+  };
+  const application = new ConfidentialClientApplication({
+    auth: {
+      clientId: credentials.clientId,
+      clientSecret: credentials.clientSecret,
+      authority: `https://${host}/${tenant}`,
+      knownAuthorities: [host],
+      authorityMetadata: JSON.stringify(metadata),
+      cloudDiscoveryMetadata: JSON.stringify({
+        tenant_discovery_endpoint: `https://${host}/${tenant}/v2.0/.well-known/openid-configuration`,
+        'api-version': '1.1',
+        metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
+      }),
+    },
+    system: { loggerOptions: { piiLoggingEnabled: false, loggerCallback: () => undefined } },
+  });
+  const scopes = [credentials.scope ?? 'https://graph.microsoft.com/.default'];
+  return async () => {
+    try {
+      const result = await application.acquireTokenByClientCredential({ scopes });
+      if (!result?.accessToken) throw new IntegrationError('Entra ID returned no access token', { vendor: 'entra', isRetryable: true });
+      return result.accessToken;
+    } catch (error) {
+      throw tokenError(error);
+    }
+  };
+}
+
+function tokenError(error: unknown): IntegrationError {
+  if (error instanceof IntegrationError) return error;
+  const shape = (typeof error === 'object' && error !== null ? error : {}) as { errorCode?: string; subError?: string; errorMessage?: string };
+  const code = shape.errorCode ?? 'unknown_error';
+  const aadsts = /AADSTS\d+/.exec(shape.errorMessage ?? '')?.[0];
+  const label = aadsts ? `${code}, ${aadsts}` : code;
+  if (['invalid_client', 'unauthorized_client', 'invalid_grant', 'invalid_scope', 'invalid_request', 'invalid_resource'].includes(code)) {
+    return new AuthError(`Entra ID refused the app's credentials (${label}): check ENTRA_TENANT_ID, ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET`, { vendor: 'entra', status: 401, isRetryable: false, cause: error });
+  }
+  return new IntegrationError(`could not get a Graph token from Entra ID (${label})`, { vendor: 'entra', isRetryable: true, cause: error });
+}
