@@ -1,4 +1,4 @@
-import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
 import type { CSSProperties, ReactElement } from 'react';
 import { formatHours, formatMinutes, formatMoney, formatPersonHours } from '../report-format.js';
 import type { DayBar, ReportItem, ReportVerdict, WeeklyReport } from '../weekly-report-model.js';
@@ -54,7 +54,7 @@ export function WeeklyReportEmail({ report }: { report: WeeklyReport }): ReactEl
             <Figures
               figures={[
                 [formatHours(summary.hoursBack), 'of your time back'],
-                [formatPersonHours(summary.personHoursBack), 'for everyone invited'],
+                [formatPersonHours(summary.personHoursBack).replace(' person-hours', ''), 'person-hours for everyone invited'],
                 [formatMoney(summary.costBack.amount, currency), 'of people’s time'],
               ]}
             />
@@ -266,13 +266,14 @@ function MeetingEntry({ item, rank }: { item: ReportItem; rank: number }): React
             </div>
             {item.action && (
               <div style={{ marginTop: '8px' }}>
-                <Link
+                {/* Button, not Link: it carries the padding hacks Outlook on Windows needs to draw a button. */}
+                <Button
                   href={item.action.url}
-                  style={{ display: 'inline-block', backgroundColor: '#1d4ed8', color: '#ffffff', fontSize: '14px', lineHeight: '20px', fontWeight: 600, padding: '8px 14px', borderRadius: '6px', textDecoration: 'none' }}
+                  style={{ backgroundColor: '#1d4ed8', color: '#ffffff', fontSize: '14px', lineHeight: '20px', fontWeight: 600, padding: '8px 14px', borderRadius: '6px' }}
                   data-action=""
                 >
                   {item.action.label}
-                </Link>
+                </Button>
                 {item.perMonth && (
                   <div style={{ fontSize: '12px', lineHeight: '16px', color: '#52606d', marginTop: '4px' }}>
                     {`Gives back about ${formatPersonHours(item.perMonth.personHours)} (${formatMoney(item.perMonth.amount, item.currency)}) a month.`}
