@@ -71,6 +71,9 @@ function splitInlineNumbers(line: string): string[] {
 
 const dashedItem = /\s+-\s+(?=\p{Lu}|\p{N})/u;
 
+/** What `splitInlineBullets` needs to split a line at all. */
+const mayHoldInlineBullets = (line: string) => line.includes('-') || line.includes(' • ') || line.includes(' · ');
+
 /** "Intro: • A • B • C" or "Intro: - A - B - C" on one line. */
 function splitInlineBullets(line: string): string[] {
   const separator = line.includes(' • ') ? ' • ' : line.includes(' · ') ? ' · ' : null;
@@ -136,12 +139,25 @@ const hasLetterOrDigit = /[\p{L}\p{N}]/u;
 /** A line that starts in lower case (or with a bracket) carries on the item above. */
 const continuesItem = /^[\p{Ll}(]/u;
 
+/** The body's lines, with lists written on one line split into their items. */
+function agendaLines(body: string): string[] {
+  // One loop, no array per line: nearly every line is neither an inline list nor empty.
+  const lines: string[] = [];
+  for (const rawLine of body.split('\n')) {
+    const trimmed = rawLine.trim();
+    if (!numberThenMark.test(trimmed) && !mayHoldInlineBullets(trimmed)) {
+      if (trimmed !== '') lines.push(trimmed);
+      continue;
+    }
+    for (const part of splitInlineNumbers(trimmed)) {
+      for (const line of splitInlineBullets(part)) if (line !== '') lines.push(line);
+    }
+  }
+  return lines;
+}
+
 export function extractAgenda(body: string): ExtractedAgenda {
-  const lines = body
-    .split('\n')
-    .flatMap((line) => splitInlineNumbers(line.trim()))
-    .flatMap((line) => splitInlineBullets(line))
-    .filter((line) => line !== '');
+  const lines = agendaLines(body);
 
   const items: AgendaCandidate[] = [];
   const prose: string[] = [];

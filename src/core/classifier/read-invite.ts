@@ -52,11 +52,36 @@ export function readInvite(invite: Invite, cost: MeetingCost): Reading {
     for (const item of items) if (item.kind === 'info' && isPreparationNote(item)) item.kind = 'other';
   }
 
-  const bodyHits = [...items, ...prose].flatMap((piece) => piece.hits);
-  const inBody = (concept: CueConcept) => bodyHits.filter((hit) => hit.concept === concept).map((hit) => hit.text);
+  // One pass over the body's cues: the first of each kind that the rules quote, and whether two
+  // different relationship cues were written.
+  let externalCue: string | undefined;
+  let nothingLive: string | undefined;
+  let alreadyWritten: string | undefined;
+  let firstRelationship: string | undefined;
+  let firstRelationshipLower = '';
+  let relationshipCuesDiffer = false;
+  let bodyWords = 0;
+  for (const pieces of [items, prose]) {
+    for (const piece of pieces) {
+      bodyWords += piece.words;
+      for (const hit of piece.hits) {
+        if (hit.concept === 'external') externalCue ??= hit.text;
+        else if (hit.concept === 'nothingLive') nothingLive ??= hit.text;
+        else if (hit.concept === 'alreadyWritten') alreadyWritten ??= hit.text;
+        else if (hit.concept === 'relationship') {
+          if (firstRelationship === undefined) {
+            firstRelationship = hit.text;
+            firstRelationshipLower = hit.text.toLowerCase();
+          } else if (!relationshipCuesDiffer && hit.text.toLowerCase() !== firstRelationshipLower) {
+            relationshipCuesDiffer = true;
+          }
+        }
+      }
+    }
+  }
   const inSubject = (concept: CueConcept) => subject.hits.find((hit) => hit.concept === concept)?.text;
-  const relationshipInBody = inBody('relationship');
-  const sensitiveOutsideItems = [subject, ...prose].filter((piece) => piece.kind === 'sensitive');
+  const sensitiveItems = countKind(items, 'sensitive');
+  const sensitiveOutsideItems = countKind(prose, 'sensitive') + (subject.kind === 'sensitive' ? 1 : 0);
 
   return {
     text,
@@ -68,16 +93,19 @@ export function readInvite(invite: Invite, cost: MeetingCost): Reading {
     externals: externalAttendees(invite),
     groups: groupNames(invite),
     sensitive: sensitivity.matches,
-    sensitiveConfinedToItem:
-      agenda.structured && items.filter((item) => item.kind === 'sensitive').length === 1 && sensitiveOutsideItems.length === 0,
-    relationship:
-      inSubject('relationship') ??
-      (new Set(relationshipInBody.map((cue) => cue.toLowerCase())).size >= 2 ? relationshipInBody[0] : undefined),
-    externalCue: inSubject('external') ?? inBody('external')[0],
-    nothingLive: inBody('nothingLive')[0],
-    alreadyWritten: inBody('alreadyWritten')[0],
-    bodyWords: [...items, ...prose].reduce((sum, piece) => sum + piece.words, 0),
+    sensitiveConfinedToItem: agenda.structured && sensitiveItems === 1 && sensitiveOutsideItems === 0,
+    relationship: inSubject('relationship') ?? (relationshipCuesDiffer ? firstRelationship : undefined),
+    externalCue: inSubject('external') ?? externalCue,
+    nothingLive,
+    alreadyWritten,
+    bodyWords,
   };
+}
+
+function countKind(pieces: readonly ItemReading[], kind: ItemReading['kind']): number {
+  let count = 0;
+  for (const piece of pieces) if (piece.kind === kind) count++;
+  return count;
 }
 
 function groupNames(invite: Invite): string[] {
