@@ -8,7 +8,7 @@ const context: CardContext = { actionUrl: 'https://challenger.example.com/google
 
 const agendaOfTwelve = Array.from({ length: 12 }, (_, index) => ({
   text: `Item ${index + 1}: ${['status of the launch', 'decide the budget', 'discuss hiring', 'team lunch'][index % 4]}`,
-  kind: (['info', 'decision', 'discussion', 'social'] as const)[index % 4],
+  kind: (['info', 'decision', 'discussion', 'social'] as const)[index % 4]!,
 }));
 
 const verdict: Verdict = {
@@ -60,7 +60,7 @@ describe('verdict cards', () => {
   });
 
   it('stays within 100 widgets and 100 sections whatever the agenda', () => {
-    const huge = { ...verdict, agenda: Array.from({ length: 400 }, (_, index) => ({ text: `point ${index}`, kind: (['info', 'decision', 'discussion', 'social', 'sensitive', 'other'] as const)[index % 6] })) };
+    const huge = { ...verdict, agenda: Array.from({ length: 400 }, (_, index) => ({ text: `point ${index}`, kind: (['info', 'decision', 'discussion', 'social', 'sensitive', 'other'] as const)[index % 6]! })) };
     const card = verdictCard({ title: 'Everything', verdict: huge, context });
     expect(cardSchema.safeParse(card).success).toBe(true);
     expect(widgetsOf(card)).toBeLessThanOrEqual(maxWidgets);
