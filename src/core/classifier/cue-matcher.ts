@@ -75,6 +75,8 @@ class FlatTrie<Concept> {
   private readonly denseChild: Int32Array;
   readonly ends: (Concept[] | undefined)[] = [];
   readonly startsOfWords: (Concept[] | undefined)[] = [];
+  /** 1 where some phrase ends (`ends` or `startsOfWords`): most steps of a walk pass no end. */
+  readonly phraseEnds: Uint8Array;
 
   constructor(root: TrieNode<Concept>) {
     // Number the nodes breadth first, so each node's children get consecutive edges.
@@ -84,6 +86,7 @@ class FlatTrie<Concept> {
     this.edgeCode = new Uint16Array(nodes.length);
     this.edgeNode = new Int32Array(nodes.length);
     this.denseRow = new Int32Array(nodes.length).fill(-1);
+    this.phraseEnds = new Uint8Array(nodes.length);
     const denseNodes = nodes.filter((node, n) => n > 0 && node.next.size >= minDenseChildren).length;
     this.denseChild = new Int32Array(denseNodes * 128);
     let edge = 0;
@@ -93,6 +96,7 @@ class FlatTrie<Concept> {
       this.firstEdge[n] = edge;
       this.ends.push(node.ends);
       this.startsOfWords.push(node.startsOfWords);
+      this.phraseEnds[n] = node.ends || node.startsOfWords ? 1 : 0;
       const row = n > 0 && node.next.size >= minDenseChildren ? rows++ : -1;
       this.denseRow[n] = row;
       for (const code of node.next.keys()) {
@@ -120,12 +124,19 @@ class FlatTrie<Concept> {
 const minDenseChildren = 3;
 
 const maxSpelledOut = 200;
+/** Flags in `probedFirst`. */
+const oneLetter = 1;
+const twoLetters = 2;
 const anyLetters = '\\p{L}*';
 
 export class CueMatcher<Concept extends string> {
   /** Sticky patterns by the one- or two-letter start of the phrases they hold. */
   private readonly byStart = new Map<number, Probe<Concept>[]>();
-  /** 1 for each first character some pattern in `byStart` starts with: most words have none. */
+  /**
+   * For each first character, which probe lists in `byStart` exist: `oneLetter` for phrases filed
+   * under that character alone, `twoLetters` for phrases filed under it and the next one. Most
+   * words have neither, and a typed-array read costs less than two map lookups.
+   */
   private readonly probedFirst = new Uint8Array(0x10000);
   private readonly anywhere: Probe<Concept>[] = [];
   private readonly trie: FlatTrie<Concept>;
@@ -161,7 +172,7 @@ export class CueMatcher<Concept extends string> {
           starts: starts.every((list) => list !== null) ? starts.flat() : null,
         });
         this.byStart.set(key, probes);
-        this.probedFirst[start.charCodeAt(0)] = 1;
+        this.probedFirst[start.charCodeAt(0)]! |= start.length === 1 ? oneLetter : twoLetters;
       }
       if (lexicon.anywhere?.length) {
         this.anywhere.push({ concept, pattern: new RegExp(lexicon.anywhere.join('|'), 'gu') });
@@ -214,6 +225,7 @@ export class CueMatcher<Concept extends string> {
       node = trie.child(node, lower.charCodeAt(index));
       if (node === 0) return;
       index++;
+      if (trie.phraseEnds[node] === 0) continue;
       const ends = trie.ends[node];
       if (ends && (index >= lower.length || !isWordCode(lower.charCodeAt(index), lower, index))) {
         for (const concept of ends) addHit(hits, concept, source, start, index);
@@ -230,10 +242,13 @@ export class CueMatcher<Concept extends string> {
   private probeAt(lower: string, source: string, index: number, hits: CueHit<Concept>[]): void {
     this.walkTrie(lower, source, index, hits);
     const first = lower.charCodeAt(index);
-    if (this.probedFirst[first] === 0) return;
-    const second = index + 1 < lower.length ? lower.charCodeAt(index + 1) : 0;
-    this.tryProbes(this.byStart.get(first * 65536 + second), lower, source, index, hits);
-    this.tryProbes(this.byStart.get(first), lower, source, index, hits);
+    const probed = this.probedFirst[first]!;
+    if (probed === 0) return;
+    if (probed & twoLetters) {
+      const second = index + 1 < lower.length ? lower.charCodeAt(index + 1) : 0;
+      this.tryProbes(this.byStart.get(first * 65536 + second), lower, source, index, hits);
+    }
+    if (probed & oneLetter) this.tryProbes(this.byStart.get(first), lower, source, index, hits);
   }
 
   private tryProbes(probes: Probe<Concept>[] | undefined, lower: string, source: string, index: number, hits: CueHit<Concept>[]): void {
