@@ -265,8 +265,20 @@ function seriesAction(item: ReportItem, seriesId: string, settingsUrl: string): 
   return { label, url: url.toString() };
 }
 
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl formatter costs far more than using one: one per zone, kept. */
+function timeFormatFor(timeZone: string): Intl.DateTimeFormat {
+  let format = timeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    timeFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 function describeWhen(starts: Date[], timeZone: string): string {
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const time = timeFormatFor(timeZone);
   const weekday = (start: Date) => weekdayNames[weekdayOf(localDateAt(start, timeZone)) - 1]!;
   const first = starts[0]!;
   if (starts.length === 1) {

@@ -1,8 +1,10 @@
+import { render as renderEmail } from '@react-email/render';
+import { createElement } from 'react';
 import type { CalendarMeeting } from '../../src/calendars/calendar-source.js';
-import { barWidths } from '../../src/report/email/WeeklyReportEmail.js';
+import { WeeklyReportEmail, barWidths } from '../../src/report/email/WeeklyReportEmail.js';
 import { createReportComposer } from '../../src/report/compose-report.js';
 import { isoWeekRange } from '../../src/report/iso-week.js';
-import { renderWeeklyReport } from '../../src/report/render-report.js';
+import { plainTextOptions, renderWeeklyReport } from '../../src/report/render-report.js';
 import { buildWeeklyReport } from '../../src/report/weekly-report-model.js';
 import { FakeCalendarSource, SubjectJudge, cost, invite, links, mondayAfter, plannedVerdicts, request, weekMeetings } from './compose-fixtures.js';
 
@@ -243,11 +245,17 @@ describe('bar widths', () => {
   });
 
   it('renders a model straight through renderWeeklyReport', async () => {
+    const judge = new SubjectJudge();
+    const judged = await Promise.all(weekMeetings().slice(0, 10).map(async (meeting) => ({ ...meeting, verdict: await judge.judge(meeting.invite) })));
     const model = buildWeeklyReport({
-      isoWeek: '2026-W49', range: isoWeekRange('2026-W49', 'UTC'), timeZone: 'UTC', judged: [], judgeCalls: 0, cost, links, now: mondayAfter(),
+      isoWeek: '2026-W49', range: isoWeekRange('2026-W49', 'UTC'), timeZone: 'UTC', judged, judgeCalls: 6, cost, links, now: mondayAfter(),
     });
+    expect(model.items).toHaveLength(4); // "Team update" too: the sensitivity guard runs in the composer, not in the model
     const rendered = await renderWeeklyReport(model);
     expect(rendered.subject).toBe(model.subject);
+    // The text part is what React Email's own plain-text rendering gives, from one render of the tree.
+    const reference = await renderEmail(createElement(WeeklyReportEmail, { report: model }), { plainText: true, htmlToTextOptions: plainTextOptions });
+    expect(rendered.text).toBe(reference.replace(/\n{3,}/g, '\n\n').trim() + '\n');
     expect(rendered.text.endsWith('\n')).toBe(true);
     expect(rendered.text).not.toMatch(/\n{3}/);
   });
