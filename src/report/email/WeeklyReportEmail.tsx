@@ -14,6 +14,8 @@ import type { DayBar, ReportItem, ReportVerdict, WeeklyReport } from '../weekly-
  */
 
 export const verdictColours: Record<ReportVerdict, string> = { async: '#c2410c', trim: '#d97706', keep: '#64748b' };
+/** Darker shades for text on white (WCAG AA 4.5:1); the bars keep the brighter ones. */
+const verdictTextColours: Record<'async' | 'trim', string> = { async: '#c2410c', trim: '#b45309' };
 const trackColour = '#eef1f4';
 const verdictNames: Record<ReportVerdict, string> = { async: 'could be async', trim: 'could be shorter', keep: 'kept' };
 
@@ -251,7 +253,7 @@ function MeetingEntry({ item, rank }: { item: ReportItem; rank: number }): React
             <div style={{ fontSize: '16px', lineHeight: '22px', fontWeight: 700, color: '#1f2933', wordBreak: 'break-word' }}>
               {`${rank}. ${item.subject}`}
             </div>
-            <div style={{ fontSize: '13px', lineHeight: '18px', color: verdictColours[item.verdict], fontWeight: 600, margin: '2px 0' }}>{badge}</div>
+            <div style={{ fontSize: '13px', lineHeight: '18px', color: verdictTextColours[item.verdict], fontWeight: 600, margin: '2px 0' }}>{badge}</div>
             <div style={{ fontSize: '13px', lineHeight: '18px', color: '#52606d' }}>{item.when}</div>
             {item.reasons.length > 0 && (
               <ul style={{ margin: '6px 0', paddingLeft: '18px', fontSize: '14px', lineHeight: '20px', color: '#323f4b' }}>
