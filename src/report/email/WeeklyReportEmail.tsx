@@ -244,12 +244,13 @@ function MeetingEntry({ item, rank }: { item: ReportItem; rank: number }): React
       cellPadding={0}
       cellSpacing={0}
       border={0}
-      style={{ margin: '0 0 12px', borderLeft: `4px solid ${verdictColours[item.verdict]}`, backgroundColor: '#fbfbfc' }}
+      style={{ margin: '0 0 12px' }}
       data-item={item.verdict}
     >
       <tbody>
         <tr>
-          <td style={{ padding: '10px 12px' }}>
+          {/* Border and background on the cell: Outlook on Windows draws them there, not on the table. */}
+          <td style={{ padding: '10px 12px', borderLeft: `4px solid ${verdictColours[item.verdict]}`, backgroundColor: '#fbfbfc' }}>
             <div style={{ fontSize: '16px', lineHeight: '22px', fontWeight: 700, color: '#1f2933', wordBreak: 'break-word' }}>
               {`${rank}. ${item.subject}`}
             </div>
