@@ -8,12 +8,14 @@ import { RecentlyRead } from './recently-read.js';
 
 /** Leading labels that name a mail server or a region, not an organisation. */
 const genericLabels = new Set(['mail', 'email', 'corp', 'ad', 'internal', 'global', 'staff', 'students', 'us', 'eu', 'uk', 'de', 'fr', 'emea', 'apac', 'na']);
+const longestGenericLabel = Math.max(...[...genericLabels].map((label) => label.length));
 
 function organisationDomain(email: string): string | null {
   const at = email.lastIndexOf('@');
   if (at < 0) return null;
   let domain = email.slice(at + 1).trim().toLowerCase();
-  for (let dot = domain.indexOf('.'); dot > 0 && domain.indexOf('.', dot + 1) > 0 && genericLabels.has(domain.slice(0, dot)); dot = domain.indexOf('.')) {
+  // A label longer than every generic one is not looked up (no string is cut for it).
+  for (let dot = domain.indexOf('.'); dot > 0 && dot <= longestGenericLabel && domain.indexOf('.', dot + 1) > 0 && genericLabels.has(domain.slice(0, dot)); dot = domain.indexOf('.')) {
     domain = domain.slice(dot + 1);
   }
   return domain.includes('.') && !domain.startsWith('.') && !domain.endsWith('.') ? domain : null;

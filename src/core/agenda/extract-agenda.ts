@@ -188,6 +188,13 @@ export function extractAgenda(body: string): ExtractedAgenda {
 /** "We'll go through the figures, and then we need to agree X": two agenda points in one sentence. */
 const clauseBreak = /;\s+|,?\s+and then\s+|,\s+then\s+|\s+then the main (?:thing|item|point)\s*:\s*|\.\s+then\s+/iu;
 
+/** Every clause break holds a ";" or a "then": a sentence with neither is one clause. */
+const mayBreakClause = /;|then/i;
+
 function splitClauses(sentence: string): string[] {
+  if (!mayBreakClause.test(sentence)) {
+    const clause = sentence.trim();
+    return clause.length > 0 ? [clause] : [];
+  }
   return sentence.split(clauseBreak).map((clause) => clause.trim()).filter((clause) => clause.length > 0);
 }

@@ -162,15 +162,17 @@ export function keepContentLines(text: string, subject = ''): ContentText {
         listingPeople = true;
         continue;
       }
-      const context: LineContext = { last: i === lines.length - 1, marked: marker !== '' && marker.trim() !== '', previous: lines[i - 1] ?? '', listingPeople };
-      const role = signature ? 'signature' : roleOf(line, context);
+      const role = signature ? 'signature' : roleOf(line, { lines, index: i, marker, listingPeople });
       if (role === 'signature' && signOff.test(line) && !greeting.test(line)) signature = true;
       listingPeople = listingPeople && role === 'people';
-      if (role === 'content') out.push(withoutLogisticsSentences(withoutLinks.includes('  ') ? withoutLinks.replace(/ {2,}/g, ' ') : withoutLinks, counts));
-      else counts[role]++;
+      if (role === 'content') {
+        const content = withoutLogisticsSentences(withoutLinks.includes('  ') ? withoutLinks.replace(/ {2,}/g, ' ') : withoutLinks, counts);
+        if (content.trim() !== '') out.push(content);
+      } else {
+        counts[role]++;
+      }
     }
-    const content = out.filter((line) => line.trim() !== '');
-    if (content.length > 0) kept.push(content.join('\n'));
+    if (out.length > 0) kept.push(out.join('\n'));
   }
   return { content: kept.join('\n\n'), counts };
 }
@@ -202,12 +204,13 @@ function withoutLogisticsSentences(line: string, counts: LineRoleCounts): string
   return kept.join(' ');
 }
 
+/** Where a line stands; what the few rules that need it read from it is worked out only then. */
 interface LineContext {
-  last: boolean;
-  /** The line had a bullet or a marker in front of it: an agenda item, not a signature. */
-  marked: boolean;
-  /** The line before, as written (untrimmed). */
-  previous: string;
+  /** The paragraph's lines, as written (untrimmed). */
+  lines: readonly string[];
+  index: number;
+  /** What stood in front of the line: a bullet or a marker makes it an agenda item, not a signature. */
+  marker: string;
   listingPeople: boolean;
 }
 
@@ -221,7 +224,9 @@ function roleOf(line: string, context: LineContext): LineRole {
   if (context.listingPeople && nameOnly.test(line.replace(/\s+\d{1,2}[:.]\d{2}.*$/, ''))) return 'people';
   if (signatureDetail.test(line)) return 'signature';
   // A name alone after a sentence, closing its paragraph: "… Thank you.\nDebra".
-  if (context.last && !context.marked && line.length <= 30 && endsSentence.test(context.previous.trim()) && nameOnly.test(line)) return 'signature';
+  const last = context.index === context.lines.length - 1;
+  const marked = context.marker !== '' && context.marker.trim() !== '';
+  if (last && !marked && line.length <= 30 && endsSentence.test((context.lines[context.index - 1] ?? '').trim()) && nameOnly.test(line)) return 'signature';
   if (line.length < longLine && logisticsLine.test(line)) return 'logistics';
   return 'content';
 }

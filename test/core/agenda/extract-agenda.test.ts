@@ -53,4 +53,28 @@ describe('owners in brackets', () => {
     const agenda = extractAgenda('・試作機の評価結果報告（鈴木）\n・Patient-initiated follow-up (PIFU) roll-out\n・Recruiting calendar (Marcus, 5 min)');
     expect(agenda.items.map((item) => item.owner)).toEqual(['鈴木', undefined, 'Marcus']);
   });
+
+  describe('prose without a list is read clause by clause', () => {
+    const clauses = (body: string) => extractAgenda(body).items.map((item) => item.text);
+
+    it.each([
+      ['We review the budget; then we agree the plan.', ['We review the budget', 'then we agree the plan.']],
+      ["We'll go through the figures, and then we need to agree the vendor.", ["We'll go through the figures", 'we need to agree the vendor.']],
+      ['Figures first, THEN the hiring plan.', ['Figures first', 'the hiring plan.']],
+      ['Quick recap. Then the main thing: the launch date.', ['Quick recap.', 'Then the main thing: the launch date.']],
+      ['Numbers first then the main item: pricing', ['Numbers first', 'pricing']],
+    ])('splits %j on its clause breaks', (body, expected) => {
+      expect(clauses(body)).toEqual(expected);
+    });
+
+    it.each([
+      ['A walkthrough of the new dashboard for the whole team.', 'A walkthrough of the new dashboard for the whole team.'],
+      ['Authentication changes and their rollout', 'Authentication changes and their rollout'],
+      ['  Padded sentence with spaces around it  ', 'Padded sentence with spaces around it'],
+      ['Strengthen the onboarding;', 'Strengthen the onboarding;'],
+    ])('keeps %j whole when it has no clause break', (body, clause) => {
+      expect(clauses(body)).toEqual([clause]);
+    });
+  });
 });
+
