@@ -1,5 +1,7 @@
 import { CalendarError, type CalendarAccount, type CalendarMeeting, type CalendarSource, type MeetingsOptions, type TimeRange } from './calendar-source.js';
 import type { ServerConfig } from '../config.js';
+import { GoogleCalendarSource } from './google/google-calendar-source.js';
+import { readServiceAccountKey } from './google/google-service-account.js';
 import { GraphCalendarSource } from './graph/graph-calendar-source.js';
 import { IcsCalendarSource, type IcsCalendarSourceOptions } from './ics/ics-calendar-source.js';
 
@@ -22,7 +24,7 @@ export interface CalendarSourceDeps {
 
 const notConfigured: Record<'graph' | 'google', string> = {
   graph: 'Microsoft Graph calendars are not configured: set ENTRA_TENANT_ID, ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET',
-  google: 'Google calendars are not configured: set GOOGLE_SERVICE_ACCOUNT_KEY_FILE (a service account key with domain-wide delegation)',
+  google: 'Google calendars are not configured: set GOOGLE_SERVICE_ACCOUNT_EMAIL and GOOGLE_SERVICE_ACCOUNT_KEY_FILE (a service account key with domain-wide delegation)',
 };
 
 export function createCalendarSource(deps: CalendarSourceDeps = {}): CalendarSource {
@@ -41,9 +43,11 @@ export function createCalendarSource(deps: CalendarSourceDeps = {}): CalendarSou
 
 /**
  * The sources the server's configuration allows: Graph when ENTRA_TENANT_ID, ENTRA_CLIENT_ID and
- * ENTRA_CLIENT_SECRET are set (app-only, Calendars.Read application permission).
+ * ENTRA_CLIENT_SECRET are set (app-only, Calendars.Read application permission); Google when
+ * GOOGLE_SERVICE_ACCOUNT_KEY_FILE is (with GOOGLE_SERVICE_ACCOUNT_EMAIL; domain-wide delegation
+ * of calendar.events.readonly).
  */
-export function calendarSourceDepsFromConfig(config: Pick<ServerConfig, 'entra' | 'graphBaseUrl'>): CalendarSourceDeps {
+export function calendarSourceDepsFromConfig(config: Pick<ServerConfig, 'entra' | 'graphBaseUrl' | 'google' | 'googleApiRootUrl'>): CalendarSourceDeps {
   const deps: CalendarSourceDeps = {};
   const entra = config.entra;
   if (entra?.clientSecret) {
@@ -51,6 +55,21 @@ export function calendarSourceDepsFromConfig(config: Pick<ServerConfig, 'entra' 
       credentials: { tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret, authorityUrl: entra.authorityUrl },
       baseUrl: config.graphBaseUrl,
     });
+  }
+  const keyFile = config.google?.keyFile;
+  if (keyFile) {
+    // The key is read on first use, so a server without Google users never opens it.
+    let source: Promise<GoogleCalendarSource> | undefined;
+    deps.google = {
+      async meetings(account, range, options) {
+        source ??= readServiceAccountKey(keyFile).then((key) => new GoogleCalendarSource({ key, rootUrl: config.googleApiRootUrl }));
+        const google = await source.catch((error: unknown) => {
+          source = undefined; // a fixed file is picked up on the next call
+          throw error;
+        });
+        return google.meetings(account, range, options);
+      },
+    };
   }
   return deps;
 }

@@ -40,7 +40,7 @@ describe('createCalendarSource', () => {
   it('says which variables to set when Graph or Google is not configured', async () => {
     const source = createCalendarSource();
     await expect(source.meetings({ graph: 'user-1' }, week)).rejects.toThrow(new CalendarError('Microsoft Graph calendars are not configured: set ENTRA_TENANT_ID, ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET'));
-    await expect(source.meetings({ google: 'ana@example.com' }, week)).rejects.toThrow(/Google calendars are not configured: set GOOGLE_SERVICE_ACCOUNT_KEY_FILE/);
+    await expect(source.meetings({ google: 'ana@example.com' }, week)).rejects.toThrow(/Google calendars are not configured: set GOOGLE_SERVICE_ACCOUNT_EMAIL and GOOGLE_SERVICE_ACCOUNT_KEY_FILE/);
   });
 
   it('refuses an unknown or ambiguous account kind, listing the kinds there are', async () => {
@@ -61,7 +61,16 @@ describe('calendarSourceDepsFromConfig', () => {
   it('configures Graph only with a client secret', async () => {
     const { calendarSourceDepsFromConfig } = await import('../../src/calendars/create-calendar-source.js');
     const entra = { tenantId: 't', clientId: 'c', authorityUrl: 'https://login.microsoftonline.com' };
-    expect(calendarSourceDepsFromConfig({ entra, graphBaseUrl: 'https://graph.microsoft.com/v1.0' }).graph).toBeUndefined();
-    expect(calendarSourceDepsFromConfig({ entra: { ...entra, clientSecret: 's' }, graphBaseUrl: 'https://graph.microsoft.com/v1.0' }).graph).toBeDefined();
+    const base = { graphBaseUrl: 'https://graph.microsoft.com/v1.0', googleApiRootUrl: 'https://www.googleapis.com/' };
+    expect(calendarSourceDepsFromConfig({ ...base, entra }).graph).toBeUndefined();
+    expect(calendarSourceDepsFromConfig({ ...base, entra: { ...entra, clientSecret: 's' } }).graph).toBeDefined();
+  });
+
+  it('configures Google with a key file, and says so when the file cannot be read', async () => {
+    const { calendarSourceDepsFromConfig } = await import('../../src/calendars/create-calendar-source.js');
+    const base = { graphBaseUrl: 'https://graph.microsoft.com/v1.0', googleApiRootUrl: 'https://www.googleapis.com/' };
+    expect(calendarSourceDepsFromConfig(base).google).toBeUndefined();
+    const deps = calendarSourceDepsFromConfig({ ...base, google: { serviceAccountEmail: 'sa@x.iam.gserviceaccount.com', keyFile: join(tmpdir(), 'invite-challenger-missing-key.json') } });
+    await expect(createCalendarSource(deps).meetings({ google: 'ana@example.com' }, week)).rejects.toThrow(/^GOOGLE_SERVICE_ACCOUNT_KEY_FILE: cannot read .*missing-key\.json \(ENOENT\)$/);
   });
 });
