@@ -30,29 +30,33 @@ export interface ItemReading {
 export function classifyItem(text: string, sensitiveEvidence: readonly string[] = []): ItemReading {
   const lower = text.toLowerCase();
   const { hits, words } = cues.scanLowerCased(text, lower);
-  const read = (kind: AgendaKind, cue?: string): ItemReading => ({ kind, cue, hits, words });
-  const first = (concept: CueConcept) => hits.find((hit) => hit.concept === concept)?.text;
 
   if (sensitiveEvidence.length > 0) {
     const sensitive = sensitiveEvidence.find((evidence) => lower.includes(evidence));
-    if (sensitive) return read('sensitive', text.substr(lower.indexOf(sensitive), sensitive.length));
+    if (sensitive) return { kind: 'sensitive', cue: text.substr(lower.indexOf(sensitive), sensitive.length), hits, words };
   }
-  if (taggedAsDecision.test(text)) return read('decision', text.split(/[:\s]/)[0]);
-  const nothingLive = first('nothingLive');
-  if (nothingLive) return read('info', nothingLive);
+  if (taggedAsDecision.test(text)) return { kind: 'decision', cue: text.split(/[:\s]/)[0], hits, words };
+  const nothingLive = firstCue(hits, 'nothingLive');
+  if (nothingLive) return { kind: 'info', cue: nothingLive, hits, words };
   const tail = text.slice(-40).toLowerCase();
   const mayBeTagged = tail.includes('info') || tail.includes('fyi') || tail.includes('noting');
-  if (mayBeTagged && taggedAsInformation.test(tail)) return read('info', 'marked for information');
-  const decision = first('decision');
-  if (decision) return read('decision', decision);
-  const discussion = first('discussion');
-  if (discussion) return read('discussion', discussion);
+  if (mayBeTagged && taggedAsInformation.test(tail)) return { kind: 'info', cue: 'marked for information', hits, words };
+  const decision = firstCue(hits, 'decision');
+  if (decision) return { kind: 'decision', cue: decision, hits, words };
+  const discussion = firstCue(hits, 'discussion');
+  if (discussion) return { kind: 'discussion', cue: discussion, hits, words };
   // "No updates at this one" is not an update.
   const information = hits.find((hit) => hit.concept === 'information' && !negatedAt(text, hit.index))?.text;
-  if (information) return read('info', information);
-  const relationship = first('relationship');
-  if (relationship) return read('social', relationship);
-  return read('other');
+  if (information) return { kind: 'info', cue: information, hits, words };
+  const relationship = firstCue(hits, 'relationship');
+  if (relationship) return { kind: 'social', cue: relationship, hits, words };
+  return { kind: 'other', cue: undefined, hits, words };
+}
+
+/** The text of the first hit of `concept` (a loop: this runs for every item and sentence). */
+function firstCue(hits: readonly CueHit<CueConcept>[], concept: CueConcept): string | undefined {
+  for (const hit of hits) if (hit.concept === concept) return hit.text;
+  return undefined;
 }
 
 const negation = /(?:^|[^\p{L}])(?:no|not|without|sin|sem|kein|keine|pas de|geen|nessun[oa]?)\s+$/iu;
