@@ -211,7 +211,8 @@ function groupItems(judged: JudgedMeeting[], people: Map<JudgedMeeting, number>,
     const { hourlyRate, currency } = input.cost;
     const item: ReportItem & { firstStart: number } = {
       verdict,
-      subject: first.invite.subject.replace(/\s+/g, ' ').trim() || '(no subject)',
+      // Clipped: Gmail cuts off messages over 102 KB, and a 5,000-character subject says nothing more.
+      subject: clip(first.invite.subject, 200) || '(no subject)',
       occurrences: occurrences.length,
       when: describeWhen(occurrences.map((meeting) => new Date(meeting.invite.start)), input.timeZone),
       minutes: first.invite.durationMinutes,
@@ -221,7 +222,7 @@ function groupItems(judged: JudgedMeeting[], people: Map<JudgedMeeting, number>,
       cost: round2(personHours * hourlyRate),
       costBack: round2(personHoursBack * hourlyRate),
       currency,
-      reasons: first.verdict.reasons.filter((reason) => !/person-hours|headcount unknown/.test(reason)).slice(0, maxReasons),
+      reasons: first.verdict.reasons.filter((reason) => !/person-hours|headcount unknown/.test(reason)).slice(0, maxReasons).map((reason) => clip(reason, 300)),
       firstStart: Date.parse(first.invite.start),
     };
     if (keepMinutes !== undefined) item.keepMinutes = keepMinutes;

@@ -12,6 +12,9 @@ async function render(meetings: CalendarMeeting[] = weekMeetings()) {
   return createReportComposer({ calendars: new FakeCalendarSource(meetings), judge: new SubjectJudge(), cost, clock: mondayAfter })(request());
 }
 
+/** The listed meetings, in the order the e-mail shows them. */
+const listed = (text: string) => [...text.matchAll(/^\d+\. (.+)$/gm)].map((match) => match[1]);
+
 /** Text content of the HTML with tags dropped and entities decoded: what a reader sees. */
 const visible = (html: string) =>
   html
@@ -218,6 +221,23 @@ Report settings https://challenger.example.com/settings · Unsubscribe https://c
     expect(report.html.length).toBeLessThan(30_000);
     expect(report.html).not.toContain('all green');
     expect(report.text).toContain('1. All-hands recap');
+  });
+
+  it('stays under Gmail’s 102 KB clipping limit with ten long entries and a hundred more behind them', async () => {
+    const subject = (index: number) => `Status ${index} ${'with a very long subject line '.repeat(200)}`;
+    const meetings = Array.from({ length: 110 }, (_, index) => {
+      plannedVerdicts[subject(index)] = { verdict: 'async', reasons: [`${'A long reason, '.repeat(100)}${index}`, 'Second reason', 'Third reason'] };
+      return { invite: invite(subject(index), `2026-12-0${1 + (index % 5)}T${String(8 + (index % 10)).padStart(2, '0')}:00:00+01:00`, 30, 3), seriesId: `series-${index}` };
+    });
+    try {
+      const report = await render(meetings);
+      expect(Buffer.byteLength(report.html)).toBeLessThan(102 * 1024);
+      expect(listed(report.text)).toHaveLength(10);
+      expect(listed(report.text)[0]!.length).toBeLessThanOrEqual(200);
+      expect(report.text).toContain('And 100 more meetings worth 200 person-hours.');
+    } finally {
+      for (let index = 0; index < 110; index++) delete plannedVerdicts[subject(index)];
+    }
   });
 
   it('clips long subjects in the button but keeps the whole subject in the list', async () => {
