@@ -1,11 +1,13 @@
 /**
  * Renders a sample weekly report (a made-up week judged by the real embedded judge) and saves a
  * Chromium screenshot of the HTML to docs/screenshots/weekly-report.png, plus the HTML and the
- * plain-text part beside it in /tmp for a look. Not a test: run it after changing the e-mail.
+ * plain-text part beside it in /tmp for a look, and prints axe-core's WCAG A/AA findings. Not a
+ * test: run it after changing the e-mail.
  *
  *   npx tsx scripts/screenshot-report.ts [--out docs/screenshots/weekly-report.png] [--width 640]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -87,6 +89,14 @@ try {
   await mkdir(dirname(values.out), { recursive: true });
   await page.screenshot({ path: values.out, fullPage: true });
   console.log(`Screenshot ${values.out}`);
+  // axe-core on the rendered e-mail, as a figure: mail clients differ, but contrast and structure carry over.
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+  });
+  console.log(`axe WCAG 2 A/AA violations: ${violations.length === 0 ? 'none' : violations.join(', ')}`);
 } finally {
   await browser.close();
 }
