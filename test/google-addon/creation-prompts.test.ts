@@ -1,5 +1,6 @@
 import { GoogleAddon } from '../../src/google-addon/google-addon.js';
 import { JudgeProvider } from '../../src/server/judges.js';
+import { storeKinds } from '../support/test-stores.js';
 import { ada, buttonsOf, click, startAddonHarness, type AddonHarness } from './support.js';
 
 /**
@@ -19,12 +20,12 @@ const statusMeeting = (id: string, created = new Date()) => ({
   attendees: [{ email: ada.email, organizer: true, self: true }, ...Array.from({ length: 8 }, (_, index) => ({ email: `p${index}@example.com` }))],
 });
 
-describe('creation prompts through Calendar push notifications', () => {
+describe.each(storeKinds())('creation prompts through Calendar push notifications, on %s', (kind) => {
   let harness: AddonHarness;
   let channelId: string;
 
   beforeAll(async () => {
-    harness = await startAddonHarness();
+    harness = await startAddonHarness({}, kind);
     harness.google.putEvent(ada.email, { ...statusMeeting('old-meeting', new Date(Date.now() - 3600_000)) });
     const home = await harness.post('/google/homepage', await harness.fixture('homepage'));
     const turnOn = buttonsOf(home.body).get('Turn on');

@@ -10,6 +10,7 @@ import { createAuthenticator } from '../../src/server/authentication.js';
 import type { Store } from '../../src/store/database.js';
 import { calendarReadScope, chatCreateScope, gmailSendScope, startFakeGoogleWorkspace, type FakeGoogleWorkspace } from '../fakes/fake-google-workspace.js';
 import { fakeServiceAccountEmail, startFakeTokenIssuer, type FakeTokenIssuer } from '../fakes/fake-token-issuer.js';
+import type { StoreKind } from '../../src/store/database.js';
 import { openTestStore } from '../support/test-stores.js';
 
 /** The backend with the Google add-on on 127.0.0.1, a local token issuer and the fake Google APIs. */
@@ -43,7 +44,7 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startAddonHarness(environment: Record<string, string> = {}): Promise<AddonHarness> {
+export async function startAddonHarness(environment: Record<string, string> = {}, storeKind: StoreKind = 'sqlite'): Promise<AddonHarness> {
   const issuer = await startFakeTokenIssuer();
   const google = await startFakeGoogleWorkspace();
   google.addUser(ada.oauthToken, { email: ada.email, scopes: [calendarReadScope, gmailSendScope, chatCreateScope] });
@@ -57,7 +58,7 @@ export async function startAddonHarness(environment: Record<string, string> = {}
     }
     return token;
   };
-  const store = await openTestStore('sqlite');
+  const store = await openTestStore(storeKind);
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   const config = loadServerConfig({
