@@ -47,7 +47,15 @@ export const featureNames = [
 const log1p = Math.log1p;
 const routineSeries = /\b(?:weekly|daily|monthly|bi-?weekly|fortnightly|status|update|sync|stand-?up|check-?in|round-?up|report(?:ing)?|review|all[- ]hands|town ?hall|community (?:call|meeting))\b/i;
 const openWork = /\b(?:review|go over|strateg[a-z]*|plan(?:s|ning)?|work (?:on|through|out)|figure out|issues?|problems?|concerns?|questions?|options?|ideas?|proposals?|next steps|priorit[a-z]*|approach|requirements?|design|roadmap)\b/gi;
-const question = /\?/g;
+/** Any script but Latin: the invite is probably not in English. */
+const nonLatinScript = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+
+/** How often `character` occurs in `text` (no array of matches is built). */
+function occurrences(text: string, character: string): number {
+  let count = 0;
+  for (let at = text.indexOf(character); at >= 0; at = text.indexOf(character, at + 1)) count++;
+  return count;
+}
 
 export function inviteFeatures(invite: Invite, reading: Reading, ruleVerdict: VerdictKind): number[] {
   const count = (kind: string) => reading.items.filter((item) => item.kind === kind).length;
@@ -83,12 +91,12 @@ export function inviteFeatures(invite: Invite, reading: Reading, ruleVerdict: Ve
     log1p(removed.header),
     log1p(removed.signature),
     log1p(removed.links),
-    log1p((body.match(question) ?? []).length),
+    log1p(occurrences(body, '?')),
     log1p((body.match(openWork) ?? []).length),
     reading.nothingLive ? 1 : 0,
     reading.alreadyWritten ? 1 : 0,
     invite.recurrence ? 1 : 0,
     Math.min(invite.durationMinutes, 480) / 60,
-    invite.language && invite.language !== 'en' ? 1 : /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(body.slice(0, 400)) ? 1 : 0,
+    invite.language && invite.language !== 'en' ? 1 : nonLatinScript.test(body.slice(0, 400)) ? 1 : 0,
   ];
 }
