@@ -1,0 +1,37 @@
+import type { ServerConfig } from '../config.js';
+import { ConfigError } from '../config.js';
+import { GmailMailer, type GmailMailerOptions } from './gmail/gmail-mailer.js';
+import { GraphMailer, type GraphTokenProvider } from './graph/graph-mailer.js';
+import { mailerNames, type Mailer } from './mailer.js';
+import { SmtpMailer } from './smtp/smtp-mailer.js';
+
+/**
+ * The configured mailer (`MAILER`, or SMTP when only SMTP_URL is set). Credentials for Graph and
+ * Gmail come in ready-made (the app-only token provider, the delegated Google client), so this
+ * file stays free of auth code; a missing setting names the variable to set.
+ */
+export interface MailerCredentials {
+  graphToken?: GraphTokenProvider;
+  gmailAuth?: GmailMailerOptions['auth'];
+}
+
+export function createMailer(config: ServerConfig, credentials: MailerCredentials = {}): Mailer {
+  switch (config.mailer) {
+    case 'smtp':
+      if (!config.smtp) throw new ConfigError(['SMTP_URL and MAIL_FROM: required to send report e-mail through SMTP']);
+      return new SmtpMailer({ smtpUrl: config.smtp.url, from: config.smtp.from });
+    case 'graph':
+      if (!credentials.graphToken || !config.mailFrom) throw new ConfigError(['ENTRA_TENANT_ID, ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET and MAIL_FROM: required with MAILER=graph']);
+      return new GraphMailer({ baseUrl: config.graphBaseUrl, sender: bareAddress(config.mailFrom), getAccessToken: credentials.graphToken });
+    case 'gmail':
+      if (!credentials.gmailAuth || !config.mailFrom) throw new ConfigError(['GOOGLE_SERVICE_ACCOUNT_KEY_FILE and MAIL_FROM: required with MAILER=gmail']);
+      return new GmailMailer({ rootUrl: config.googleApiRootUrl, sender: config.mailFrom, auth: credentials.gmailAuth });
+    case undefined:
+      throw new ConfigError([`SMTP_URL and MAIL_FROM (or MAILER=${mailerNames.filter((name) => name !== 'smtp').join('|')}): no way to send e-mail is configured`]);
+  }
+}
+
+/** "Invite Challenger <challenger@example.com>" -> challenger@example.com (Graph wants the mailbox). */
+export function bareAddress(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1]?.trim() ?? from.trim();
+}
