@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import { OAuth2Client } from 'google-auth-library';
+import { google as googleApis } from 'googleapis';
 import { createGraphAppTokenProvider } from '../../src/calendars/graph/graph-app-token.js';
 import { GmailMailer } from '../../src/mail/gmail/gmail-mailer.js';
 import { GraphMailer } from '../../src/mail/graph/graph-mailer.js';
@@ -114,7 +114,7 @@ describe('GmailMailer', () => {
   afterAll(() => google.close());
 
   const mailer = (token: string) => {
-    const auth = new OAuth2Client();
+    const auth = new googleApis.auth.OAuth2();
     auth.setCredentials({ access_token: token, expiry_date: Date.now() + 3600_000 });
     return new GmailMailer({ rootUrl: google.rootUrl, sender: 'reports@example.com', auth });
   };
