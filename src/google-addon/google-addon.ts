@@ -17,7 +17,7 @@ import { defaultUserSettings, type UserSettings } from '../store/user-settings.j
 import type { AddonResponse } from './card-schema.js';
 import type { UserTokenSource } from './delegated-user-tokens.js';
 import { formInputOf, parameterOf, type AddonEvent } from './event-object.js';
-import { isMissingScope, type GoogleApiOptions } from './google-api.js';
+import { interactiveRetryPolicy, isMissingScope, type GoogleApiOptions } from './google-api.js';
 import { GoogleCalendarClient, SyncTokenExpired, type GoogleEvent } from './google-calendar-client.js';
 import { eventObjectToInvite, googleEventToInvite } from './google-event-to-invite.js';
 import type { GoogleUser } from './google-user-identity.js';
@@ -72,8 +72,10 @@ export interface GoogleAddonOptions {
   clock?: () => Date;
   /** Warnings without personal data (an event id at most). */
   warn?: (message: string) => void;
-  /** Per Google API call. */
+  /** Per Google API call while a user waits (default 2.5 s). */
   apiTimeoutMs?: number;
+  /** Longest the side panel waits for the event from the Calendar API before judging what it can see. */
+  eventReadBudgetMs?: number;
 }
 
 /** Push channels live about a week; renew those within a day of their end. */
@@ -84,6 +86,8 @@ export const renewBeforeMs = 24 * 3600_000;
 const promptWindowMs = 24 * 3600_000;
 
 type Trigger = 'open' | 'action';
+
+type LoadedEvent = { kind: 'saved'; invite: Invite } | { kind: 'new' } | { kind: 'scope' } | { kind: 'unreadable' };
 
 export class GoogleAddon {
   private readonly clock: () => Date;
@@ -157,7 +161,7 @@ export class GoogleAddon {
     }
     const { invite, facts } = eventObjectToInvite(event.calendar, this.clock());
     const verdict = await this.options.judges.judgeFor(settings, 'embedded').judge(invite);
-    const card = partialEventCard({ verdict, facts, context });
+    const card = partialEventCard({ verdict, facts, context, why: loaded.kind === 'unreadable' ? 'unreadable' : 'new' });
     const note = loaded.kind === 'unreadable' ? 'Google Calendar did not answer; this is judged on what the add-on can see.' : undefined;
     return trigger === 'open' ? pushCard(card) : updateCard(card, note);
   }
@@ -215,7 +219,7 @@ export class GoogleAddon {
 
     let receipt: SentReceipt;
     try {
-      const api: GoogleApiOptions = { rootUrl: this.options.googleApiRootUrl, accessToken: token, timeoutMs: this.options.apiTimeoutMs };
+      const api: GoogleApiOptions = { rootUrl: this.options.googleApiRootUrl, accessToken: token, timeoutMs: this.options.apiTimeoutMs ?? 5000, retry: interactiveRetryPolicy };
       const sender: ThreadChannel = channel === 'gmail' ? new GmailThreadChannel(api) : new GoogleChatThreadChannel({ ...api, space, requestKey: idempotencyKey });
       receipt = await sender.send({ thread, sender: { email: user.email, name: user.name } });
     } catch (error) {
@@ -443,13 +447,28 @@ export class GoogleAddon {
 
   /* Shared. */
 
-  /** The saved event as an Invite, or why not. */
-  private async loadEvent(event: AddonEvent): Promise<{ kind: 'saved'; invite: Invite } | { kind: 'new' } | { kind: 'scope' } | { kind: 'unreadable' }> {
+  /**
+   * The saved event as an Invite, or why not, within a time budget: Google gives an add-on
+   * seconds to answer, and a card judged on what is visible beats no card.
+   */
+  private async loadEvent(event: AddonEvent): Promise<LoadedEvent> {
+    let timer: NodeJS.Timeout | undefined;
+    const budget = new Promise<LoadedEvent>((resolve) => {
+      timer = setTimeout(() => resolve({ kind: 'unreadable' }), this.options.eventReadBudgetMs ?? 4000);
+    });
+    try {
+      return await Promise.race([this.readEvent(event), budget]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async readEvent(event: AddonEvent): Promise<LoadedEvent> {
     const calendarId = parameterOf(event, 'calendarId') ?? event.calendar?.calendarId;
     const eventId = parameterOf(event, 'eventId') ?? event.calendar?.id;
     const token = event.authorizationEventObject?.userOAuthToken;
     if (!calendarId || !eventId || !token) return { kind: 'new' };
-    const client = new GoogleCalendarClient({ rootUrl: this.options.googleApiRootUrl, accessToken: token, timeoutMs: this.options.apiTimeoutMs });
+    const client = new GoogleCalendarClient({ rootUrl: this.options.googleApiRootUrl, accessToken: token, timeoutMs: this.options.apiTimeoutMs ?? 2500, retry: interactiveRetryPolicy });
     try {
       const found = await client.getEvent(calendarId, eventId);
       if (!found) return { kind: 'new' };

@@ -1,4 +1,5 @@
 import { AuthError, IntegrationError, ThrottledError, parseRetryAfter } from '../integration/integration-error.js';
+import { defaultRetryPolicy, type RetryPolicy } from '../integration/retry.js';
 
 /**
  * What every Google API adapter here shares: where the APIs live (`GOOGLE_API_ROOT_URL`, so tests
@@ -14,6 +15,15 @@ export interface GoogleApiOptions {
   accessToken: string;
   /** Per-call timeout; an add-on card must answer within seconds. */
   timeoutMs?: number;
+  /** How long to wait on a 429/5xx before the one retry (interactive calls wait less). */
+  retry?: RetryPolicy;
+}
+
+/** For calls a user is waiting on in the side panel: one quick retry, no long waits. */
+export const interactiveRetryPolicy: RetryPolicy = { retries: 1, defaultDelayMs: 200, maxDelayMs: 1000 };
+
+export function retryPolicyOf(options: GoogleApiOptions): RetryPolicy {
+  return options.retry ?? defaultRetryPolicy;
 }
 
 /** The global options every `googleapis` service takes. */

@@ -67,7 +67,15 @@ export function verdictCard(input: { title: string; verdict: Verdict; context: C
  * An event still being created: Google shares neither title, description nor times with an
  * add-on until it is saved. The card says what it judged on and offers to read a pasted agenda.
  */
-export function partialEventCard(input: { verdict: Verdict; facts: KnownFacts; context: CardContext; pasted?: { title?: string; agenda?: string; minutes?: number } }): Card {
+export function partialEventCard(input: {
+  verdict: Verdict;
+  facts: KnownFacts;
+  context: CardContext;
+  pasted?: { title?: string; agenda?: string; minutes?: number };
+  /** `unreadable`: a saved event the Calendar API did not return in time. */
+  why?: 'new' | 'unreadable';
+}): Card {
+  const unreadable = input.why === 'unreadable';
   const { verdict, facts, context } = input;
   const seen: string[] = [];
   if (facts.attendeesVisible) seen.push(`${facts.attendees ?? 0} ${facts.attendees === 1 ? 'guest' : 'guests'}`);
@@ -81,7 +89,13 @@ export function partialEventCard(input: { verdict: Verdict; facts: KnownFacts; c
       widgets: [
         { decoratedText: { topLabel: facts.pasted ? 'Verdict' : 'Early read, on what I can see', text: `<b>${escapeCardText(verdictHeadlines[verdict.verdict])}</b>`, bottomLabel: bottomLabelOf(verdict), wrapText: true } },
         { textParagraph: { text: escapeCardText(`I can see: ${seen.join(', ')}.`) } },
-        { textParagraph: { text: escapeCardText(`I cannot see the ${unseen.join(', ').replace(/, ([^,]*)$/, ' or $1')} until the event is saved${facts.pasted ? '; the verdict uses what you pasted instead' : ''}.`) } },
+        {
+          textParagraph: {
+            text: escapeCardText(
+              `${unreadable ? 'Google Calendar did not answer in time, so ' : ''}I cannot see the ${unseen.join(', ').replace(/, ([^,]*)$/, ' or $1')}${unreadable ? '' : ' until the event is saved'}${facts.pasted ? '; the verdict uses what you pasted instead' : ''}.`,
+            ),
+          },
+        },
       ],
     },
   ];
@@ -97,7 +111,7 @@ export function partialEventCard(input: { verdict: Verdict; facts: KnownFacts; c
     ],
   });
   if (verdict.verdict !== 'keep' && context.event) sections.push(actionsSection(verdict, { ...context, canAskLlm: false }));
-  return { name: 'partial-event', header: { title: input.pasted?.title?.trim() ? shorten(input.pasted.title.trim(), 120) : 'New event', subtitle: 'Not saved yet' }, sections: fit(sections) };
+  return { name: 'partial-event', header: { title: input.pasted?.title?.trim() ? shorten(input.pasted.title.trim(), 120) : unreadable ? 'This event' : 'New event', subtitle: unreadable ? 'Calendar did not answer' : 'Not saved yet' }, sections: fit(sections) };
 }
 
 /** The drafted thread, every part editable, and where to post it. */
@@ -170,7 +184,7 @@ export function messageCard(input: { title: string; text: string; context?: Card
 export function homepageCard(input: { actionUrl: string; prompts: 'on' | 'off' | 'unavailable' }): Card {
   const widgets: Widget[] = [{ textParagraph: { text: escapeCardText('Open or create an event: I will say whether it could be an async update, what it costs, and draft the thread that replaces it.') } }];
   if (input.prompts === 'unavailable') {
-    widgets.push({ decoratedText: { topLabel: 'Prompts on new meetings', text: 'Not available on this server', bottomLabel: 'It needs the service account with domain-wide delegation.', wrapText: true } });
+    widgets.push({ decoratedText: { topLabel: 'Prompts on new meetings', text: 'Not set up on this server', bottomLabel: 'Your admin can turn it on (see the README: Google Calendar add-on).', wrapText: true } });
   } else {
     const on = input.prompts === 'on';
     widgets.push({

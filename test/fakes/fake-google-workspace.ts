@@ -88,6 +88,8 @@ export interface ScriptedFailure {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Answer only after this long (a slow Google); the client may give up first. */
+  delayMs?: number;
 }
 
 export interface RecordedRequest {
@@ -160,6 +162,8 @@ export async function startFakeGoogleWorkspace(): Promise<FakeGoogleWorkspace> {
     const failureIndex = failures.findIndex((failure) => (typeof failure.match === 'string' ? `${method} ${path}`.includes(failure.match) : failure.match.test(`${method} ${path}`)));
     if (failureIndex >= 0) {
       const [failure] = failures.splice(failureIndex, 1);
+      if (failure!.delayMs) await new Promise((resolve) => setTimeout(resolve, failure!.delayMs));
+      if (response.destroyed) return;
       return send(response, failure!.status, failure!.body ?? defaultErrorBody(failure!.status), failure!.headers);
     }
     if (!user) {

@@ -80,6 +80,9 @@ describe.each(storeKinds())('creation prompts through Calendar push notification
     expect(await harness.google.notify(channelId, 'exists', { token: 'forged' })).toBe(401);
     const missing = await fetch(`${harness.publicUrl}/google/notifications`, { method: 'POST', headers: { 'x-goog-channel-id': 'unknown', 'x-goog-resource-state': 'exists' } });
     expect(missing.status).toBe(404);
+    // An empty body claimed to be JSON is still just a notification.
+    const jsonClaimed = await fetch(`${harness.publicUrl}/google/notifications`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-goog-channel-id': 'unknown', 'x-goog-resource-state': 'sync' } });
+    expect(jsonClaimed.status).toBe(404);
     await harness.store.googleAddon.setSyncToken(channelId, 'sync-999999');
     const before = harness.google.sentMessages.length;
     expect(await harness.google.notify(channelId)).toBe(200);

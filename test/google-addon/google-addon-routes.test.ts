@@ -157,6 +157,16 @@ describe('the Google add-on endpoints', () => {
     expect(response.body.renderActions.action.notification.text).toContain('did not answer');
   });
 
+  it('a Calendar API too slow to wait for: a card within the time budget, judged on what is visible', async () => {
+    harness.google.failNext({ match: `/events/${savedId}`, status: 200, delayMs: 8000 }, { match: `/events/${savedId}`, status: 200, delayMs: 8000 });
+    const started = Date.now();
+    const response = await harness.post('/google/event-open', await harness.fixture('saved-event'));
+    expect(Date.now() - started).toBeLessThan(5000);
+    const card = cardOf(response.body);
+    expect(card.header.subtitle).toBe('Calendar did not answer');
+    expect(JSON.stringify(card)).toContain('Google Calendar did not answer in time, so I cannot see the title, description or times.');
+  });
+
   describe('Replace with async update', () => {
     async function draft() {
       const event = await harness.fixture('saved-event');

@@ -1,6 +1,6 @@
 import { gmail } from 'googleapis/build/src/apis/gmail/index.js';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import { googleApiError, googleClientOptions, type GoogleApiOptions } from '../../google-addon/google-api.js';
+import { googleApiError, googleClientOptions, retryPolicyOf, type GoogleApiOptions } from '../../google-addon/google-api.js';
 import { withRetry } from '../../integration/retry.js';
 
 /** One e-mail from the user's own Gmail (`users.messages.send`): a prompt, a notice. */
@@ -14,5 +14,5 @@ export async function sendGmailMessage(options: GoogleApiOptions, message: { to:
     } catch (error) {
       throw googleApiError(error, 'gmail users.messages.send');
     }
-  });
+  }, retryPolicyOf(options));
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { gmail } from 'googleapis/build/src/apis/gmail/index.js';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { threadAsHtml, threadAsText } from '../../core/thread/render-thread.js';
-import { googleApiError, googleClientOptions, type GoogleApiOptions } from '../../google-addon/google-api.js';
+import { googleApiError, googleClientOptions, retryPolicyOf, type GoogleApiOptions } from '../../google-addon/google-api.js';
 import { withRetry } from '../../integration/retry.js';
 import { ChannelRefusal, type SendRequest, type SentReceipt, type ThreadChannel } from '../thread-channel.js';
 
@@ -19,9 +19,11 @@ export const gmailRecipientsPerMessage = 100;
 export class GmailThreadChannel implements ThreadChannel {
   readonly name = 'gmail' as const;
   private readonly client;
+  private readonly retry;
 
   constructor(options: GoogleApiOptions) {
     this.client = gmail({ version: 'v1', ...googleClientOptions(options) });
+    this.retry = retryPolicyOf(options);
   }
 
   async send({ thread, sender }: SendRequest): Promise<SentReceipt> {
@@ -57,7 +59,7 @@ export class GmailThreadChannel implements ThreadChannel {
         } catch (error) {
           throw googleApiError(error, 'gmail users.messages.send');
         }
-      });
+      }, this.retry);
       threadId ??= sent.threadId ?? undefined;
       if (index === 0) firstId = sent.id ?? '';
     }

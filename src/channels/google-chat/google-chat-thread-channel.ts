@@ -1,6 +1,6 @@
 import { chat } from 'googleapis/build/src/apis/chat/index.js';
 import type { AsyncThread } from '../../core/verdict.js';
-import { googleApiError, googleClientOptions, type GoogleApiOptions } from '../../google-addon/google-api.js';
+import { googleApiError, googleClientOptions, retryPolicyOf, type GoogleApiOptions } from '../../google-addon/google-api.js';
 import { withRetry } from '../../integration/retry.js';
 import { ChannelRefusal, type SendRequest, type SentReceipt, type ThreadChannel } from '../thread-channel.js';
 
@@ -29,10 +29,12 @@ export function chatRootUrl(rootUrl: string): string {
 export class GoogleChatThreadChannel implements ThreadChannel {
   readonly name = 'google-chat' as const;
   private readonly client;
+  private readonly retry;
 
   constructor(private readonly options: GoogleChatChannelOptions) {
     if (!/^spaces\/[A-Za-z0-9_-]+$/.test(options.space)) throw new ChannelRefusal('a Chat space looks like spaces/AAAAxxxx');
     this.client = chat({ version: 'v1', ...googleClientOptions({ ...options, rootUrl: chatRootUrl(options.rootUrl) }) });
+    this.retry = retryPolicyOf(options);
   }
 
   async send({ thread }: SendRequest): Promise<SentReceipt> {
@@ -52,7 +54,7 @@ export class GoogleChatThreadChannel implements ThreadChannel {
         } catch (error) {
           throw googleApiError(error, 'chat spaces.messages.create');
         }
-      });
+      }, this.retry);
       if (index === 0) firstName = message.name ?? '';
     }
     return { channel: 'google-chat', messageId: firstName, recipients: thread.recipients.length, sentAt: new Date().toISOString() };

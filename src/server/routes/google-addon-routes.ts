@@ -90,9 +90,15 @@ export function googleAddonRoutes(app: FastifyInstance, options: GoogleAddonRout
   app.post(addonPaths.eventUpdate, routeOptions, handle('open', (event, user) => addon.eventOpen(event, user)));
   app.post(addonPaths.action, routeOptions, handle('action', (event, user) => addon.action(event, user)));
 
-  app.post('/google/notifications', routeOptions, async (request, reply) => {
-    const status = await addon.notification(request.headers);
-    return reply.status(status).send();
+  // Push notifications: the headers say it all and the body is empty, whatever content type is
+  // claimed. A scope of its own accepts any body so that Google never gets a 400 for it.
+  void app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, _body, done) => done(null, undefined));
+    scope.post('/google/notifications', routeOptions, async (request, reply) => {
+      const status = await addon.notification(request.headers);
+      return reply.status(status).send();
+    });
   });
 
   app.get('/google/pre-read/:id', async (request, reply) => {
