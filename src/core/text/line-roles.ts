@@ -162,7 +162,7 @@ export function keepContentLines(text: string, subject = ''): ContentText {
         listingPeople = true;
         continue;
       }
-      const role = signature ? 'signature' : roleOf(line, { lines, index: i, marker, listingPeople });
+      const role: LineRole = signature ? 'signature' : roleOf(line, { lines, index: i, marker, listingPeople });
       if (role === 'signature' && signOff.test(line) && !greeting.test(line)) signature = true;
       listingPeople = listingPeople && role === 'people';
       if (role === 'content') {
