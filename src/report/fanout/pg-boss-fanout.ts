@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import PgBoss from 'pg-boss';
+import type { StoredUser } from '../../store/store.js';
+import type { UserKey } from '../../store/user-key.js';
+import { isRetryableDelivery, ReportInProgressError, type DeliveryOutcome } from '../deliver-report.js';
+import type { FailedUser, RunResult } from './report-run.js';
+
+/**
+ * The PostgreSQL fan-out: one pg-boss job per user and week, shared by any number of worker
+ * processes on any number of machines. The job id is derived from (week, user), so enqueueing a
+ * week twice (a second `report --all`, two schedulers) makes no second job; the claim in
+ * deliverReport is what finally guarantees one e-mail. A job whose worker died expires after
+ * REPORT_JOB_TIMEOUT_SECONDS and is retried with back-off; after the last retry it goes to the
+ * dead-letter queue and the user's run row says so.
+ */
+
+export const reportQueue = 'weekly-report';
+export const deadLetterQueue = 'weekly-report-dead';
+
+export interface ReportJobData extends UserKey {
+  isoWeek: string;
+}
+
+export interface ReportQueueOptions {
+  databaseUrl: string;
+  /** Longest a job may run before pg-boss takes it for dead and retries it. */
+  jobTimeoutSeconds: number;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+}
+
+export async function openReportQueue(options: ReportQueueOptions, onError: (error: Error) => void): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    // Expiry is noticed by maintenance: run it often enough that a dead worker's jobs come back promptly.
+    maintenanceIntervalSeconds: Math.min(120, Math.max(1, Math.floor(options.jobTimeoutSeconds / 4))),
+    max: 4,
+  });
+  boss.on('error', onError);
+  await boss.start();
+  const queue = {
+    retryLimit: options.retryLimit ?? 3,
+    retryDelay: options.retryDelaySeconds ?? 5,
+    retryBackoff: true,
+    expireInSeconds: options.jobTimeoutSeconds,
+    deadLetter: deadLetterQueue,
+  };
+  await ensureQueue(boss, deadLetterQueue, {});
+  await ensureQueue(boss, reportQueue, queue);
+  return boss;
+}
+
+/** Idempotent: with several workers starting at once, whoever is second finds the queue there. */
+async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, 'name'>): Promise<void> {
+  if (await boss.getQueue(name)) return;
+  try {
+    await boss.createQueue(name, { name, ...options });
+  } catch (error) {
+    if (!(await boss.getQueue(name))) throw error;
+  }
+}
+
+/** One job per user for the week (none for a user who already has one); failed ones get another go. */
+export async function enqueueWeek(boss: PgBoss, users: UserKey[], isoWeek: string): Promise<void> {
+  for (let start = 0; start < users.length; start += 500) {
+    const jobs = users.slice(start, start + 500).map((user) => ({
+      id: reportJobId(isoWeek, user),
+      name: reportQueue,
+      data: { isoWeek, tenantId: user.tenantId, userId: user.userId } satisfies ReportJobData,
+      singletonKey: `${isoWeek}/${user.tenantId}/${user.userId}`,
+    }));
+    await boss.insert(jobs);
+  }
+  const failed = (await weekJobs(boss, isoWeek)).filter((job) => job.state === 'failed').map((job) => job.id);
+  if (failed.length > 0) await boss.retry(reportQueue, failed);
+}
+
+export interface ReportWorkerOptions {
+  loadUser: (key: UserKey) => Promise<StoredUser | undefined>;
+  deliver: (user: StoredUser, isoWeek: string) => Promise<DeliveryOutcome>;
+  /** Called when a user is given up on: the last retry failed (dead-lettered) or the failure is permanent. */
+  recordFailure: (key: UserKey, isoWeek: string, error: string) => Promise<void>;
+  concurrency: number;
+  pollingIntervalSeconds?: number;
+}
+
+export interface JobOutput {
+  status: DeliveryOutcome['status'] | 'failed' | 'unknown-user';
+  reason?: string;
+  error?: string;
+}
+
+/** Starts `concurrency` pg-boss workers on the report queue in this process; returns how to stop them. */
+export async function workReports(boss: PgBoss, options: ReportWorkerOptions): Promise<() => Promise<void>> {
+  const handle = async (job: PgBoss.JobWithMetadata<ReportJobData>): Promise<JobOutput> => {
+    const { isoWeek, tenantId, userId } = job.data;
+    const key = { tenantId, userId };
+    const user = await options.loadUser(key);
+    if (!user) return { status: 'unknown-user' };
+    try {
+      const outcome = await options.deliver(user, isoWeek);
+      return outcome.status === 'sent' ? { status: 'sent' } : { status: 'skipped', reason: outcome.reason };
+    } catch (error) {
+      const message = (error as Error).message.split('\n')[0]!;
+      // A permanent failure: completing the job (as failed) spares the retries that cannot help.
+      if (!isRetryableDelivery(error)) return { status: 'failed', error: message };
+      if (job.retryCount >= job.retryLimit && !(error instanceof ReportInProgressError)) {
+        await options.recordFailure(key, isoWeek, `dead-lettered after ${job.retryCount + 1} attempts: ${message}`).catch(() => undefined);
+      }
+      throw error;
+    }
+  };
+  const ids: string[] = [];
+  for (let index = 0; index < options.concurrency; index++) {
+    ids.push(
+      await boss.work<ReportJobData>(
+        reportQueue,
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+        async ([job]) => handle(job!),
+      ),
+    );
+  }
+  return async () => {
+    for (const id of ids) await boss.offWork({ id });
+  };
+}
+
+interface WeekJob {
+  id: string;
+  state: string;
+  data: ReportJobData;
+  output: (JobOutput & { message?: string }) | null;
+}
+
+/** The week's jobs (pg-boss's job table; archived ones are long finished). */
+async function weekJobs(boss: PgBoss, isoWeek: string): Promise<WeekJob[]> {
+  const { rows } = await boss.getDb().executeSql(`SELECT id, state, data, output FROM pgboss.job WHERE name = $1 AND data->>'isoWeek' = $2`, [reportQueue, isoWeek]);
+  return rows as WeekJob[];
+}
+
+/** Where the week's run stands: finished jobs, failed ones (dead-lettered or permanent), the rest. */
+export async function weekProgress(boss: PgBoss, isoWeek: string, users: Map<string, StoredUser>): Promise<RunResult> {
+  const jobs = await weekJobs(boss, isoWeek);
+  let sent = 0;
+  let skipped = 0;
+  const failedUsers: FailedUser[] = [];
+  for (const job of jobs) {
+    const failedOutput = job.state === 'completed' && job.output?.status === 'failed';
+    if (job.state === 'failed' || failedOutput) {
+      const user = users.get(`${job.data.tenantId}/${job.data.userId}`);
+      failedUsers.push({ tenantId: job.data.tenantId, userId: job.data.userId, email: user?.email ?? null, error: job.output?.error ?? job.output?.message ?? 'failed' });
+    } else if (job.state === 'completed') {
+      if (job.output?.status === 'sent') sent++;
+      else skipped++;
+    }
+  }
+  const total = Math.max(users.size, jobs.length);
+  return { total, done: sent + skipped, failed: failedUsers.length, remaining: total - sent - skipped - failedUsers.length, sent, skipped, failedUsers };
+}
+
+/** A UUID made from (week, user): the same job id every time this user's week is enqueued. */
+export function reportJobId(isoWeek: string, user: UserKey): string {
+  const hex = createHash('sha256').update(`weekly-report\n${isoWeek}\n${user.tenantId}\n${user.userId}`).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
