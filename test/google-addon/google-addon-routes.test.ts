@@ -225,6 +225,17 @@ describe('the Google add-on endpoints', () => {
     });
   });
 
+  it('trusts the user only through a user ID token for our OAuth client', async () => {
+    const event = await harness.fixture('saved-event');
+    const open = await harness.post('/google/event-open', event);
+    const otherClient = await harness.issuer.sign(harness.issuer.googleClaims('someone-else.apps.googleusercontent.com', { email: ada.email, sub: ada.sub }));
+    const forged = { ...event, authorizationEventObject: { ...event.authorizationEventObject, userIdToken: otherClient } };
+    const before = (await harness.store.feedback.listFeedback({ tenantId: 'google', userId: ada.sub })).length;
+    const response = await harness.post('/google/action', click(forged, buttonsOf(open.body).get('Keep').onClick.action));
+    expect(response.body.renderActions.action.notification.text).toContain('only for signed-in users');
+    expect((await harness.store.feedback.listFeedback({ tenantId: 'google', userId: ada.sub })).length).toBe(before);
+  });
+
   it('Keep stores the feedback under the user, with the invite’s fingerprint only', async () => {
     const event = await harness.fixture('saved-event');
     const open = await harness.post('/google/event-open', event);
