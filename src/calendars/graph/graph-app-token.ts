@@ -50,14 +50,28 @@ export function createGraphAppTokenProvider(credentials: GraphAppCredentials): G
     system: { loggerOptions: { piiLoggingEnabled: false, loggerCallback: () => undefined } },
   });
   const scopes = [credentials.scope ?? 'https://graph.microsoft.com/.default'];
-  return async () => {
+  // MSAL's own cache lookup costs milliseconds per call; thousands of Graph requests share one
+  // token, so it is kept here until five minutes before it expires, and concurrent callers
+  // wait on one request.
+  let cached: { token: string; refreshAt: number } | undefined;
+  let pending: Promise<string> | undefined;
+  const acquire = async (): Promise<string> => {
     try {
       const result = await application.acquireTokenByClientCredential({ scopes });
       if (!result?.accessToken) throw new IntegrationError('Entra ID returned no access token', { vendor: 'entra', isRetryable: true });
+      const expiresAt = result.expiresOn?.getTime() ?? Date.now() + 10 * 60_000;
+      cached = { token: result.accessToken, refreshAt: expiresAt - 5 * 60_000 };
       return result.accessToken;
     } catch (error) {
       throw tokenError(error);
+    } finally {
+      pending = undefined;
     }
+  };
+  return () => {
+    if (cached && Date.now() < cached.refreshAt) return Promise.resolve(cached.token);
+    pending ??= acquire();
+    return pending;
   };
 }
 
