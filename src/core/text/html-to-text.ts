@@ -17,8 +17,9 @@ const inlineTag = /<\/?(?:span|b|i|u|strong|em|a|font|small|sup|sub|code)\b[^>]*
 /** In HTML text a run of whitespace is one space; a run that is already one space is left alone. */
 const whitespaceRuns = /[\t\r\n ]+/g;
 const foldableWhitespace = /[\t\r\n]| {2}/;
-const oddSpace = /[\u00a0\t\f\v]/;
 const oddSpaces = /[\u00a0\t\f\v]/g;
+/** `oddSpaces` would match: four plain searches cost less than one character-class scan of the text. */
+const hasOddSpace = (text: string) => text.includes('\u00a0') || text.includes('\t') || text.includes('\f') || text.includes('\v');
 
 export function looksLikeHtml(text: string): boolean {
   // Every tag starts with "<": a body without one is not scanned for tags.
@@ -79,7 +80,7 @@ export function tidyLines(text: string): string {
   // Whole-text passes: far cheaper than splitting into lines and cleaning each one. Each pass
   // runs only when the text holds what it replaces: most bodies need none or one of them.
   let tidy = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  if (oddSpace.test(tidy)) tidy = tidy.replace(oddSpaces, ' ');
+  if (hasOddSpace(tidy)) tidy = tidy.replace(oddSpaces, ' ');
   if (tidy.includes('  ')) tidy = tidy.replace(/ {2,}/g, ' ');
   if (tidy.includes(' \n') || tidy.includes('\n ')) tidy = tidy.replace(/ ?\n ?/g, '\n');
   if (tidy.includes('\n\n\n')) tidy = tidy.replace(/\n{3,}/g, '\n\n');

@@ -1,4 +1,4 @@
-import { htmlToText, looksLikeHtml } from '../../../src/core/text/html-to-text.js';
+import { htmlToText, looksLikeHtml, tidyLines } from '../../../src/core/text/html-to-text.js';
 
 describe('htmlToText', () => {
   it('turns paragraphs and list items into lines, keeping bullets and numbers', () => {
@@ -27,3 +27,23 @@ describe('htmlToText', () => {
     expect(text.startsWith('Status of the migration & next steps')).toBe(true);
   });
 });
+
+describe('tidyLines', () => {
+  it.each([
+    ['no-break space', 'Budget\u00a0review'],
+    ['tab', 'Budget\treview'],
+    ['form feed', 'Budget\freview'],
+    ['vertical tab', 'Budget\vreview'],
+  ])('turns a %s into a plain space', (_name, text) => {
+    expect(tidyLines(text)).toBe('Budget review');
+  });
+
+  it('folds runs of spaces, trims lines and keeps at most one blank line', () => {
+    expect(tidyLines('  Agenda \r\n\u00a0\u00a0• Status\t\t update \n\n\n\nThanks  ')).toBe('Agenda\n• Status update\n\nThanks');
+  });
+
+  it('leaves tidy text as it is', () => {
+    expect(tidyLines('Agenda\n• Status\n\nThanks')).toBe('Agenda\n• Status\n\nThanks');
+  });
+});
+
