@@ -14,9 +14,16 @@ export interface UserTokenSource {
 export const delegatedScopes = ['https://www.googleapis.com/auth/calendar.events.readonly', 'https://www.googleapis.com/auth/gmail.send'];
 
 export function delegatedUserTokens(options: { keyFile: string }): UserTokenSource {
+  // One client per user: each keeps its token until shortly before it expires.
+  const clients = new Map<string, JWT>();
   return {
     async accessToken(userEmail) {
-      const client = new JWT({ keyFile: options.keyFile, scopes: delegatedScopes, subject: userEmail });
+      let client = clients.get(userEmail);
+      if (!client) {
+        if (clients.size >= 10_000) clients.delete(clients.keys().next().value!);
+        client = new JWT({ keyFile: options.keyFile, scopes: delegatedScopes, subject: userEmail });
+        clients.set(userEmail, client);
+      }
       const { token } = await client.getAccessToken();
       if (!token) throw new Error(`no delegated access token for the user (check the service account's domain-wide delegation)`);
       return token;
