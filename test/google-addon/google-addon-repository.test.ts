@@ -30,7 +30,9 @@ describe.each(storeKinds())('the Google add-on store on %s', (kind) => {
     expect(await store.googleAddon.getChannel('ch-soon')).toMatchObject({ syncToken: 'sync-42', userEmail: 'ada@example.com', resourceId: 'r1' });
     await store.googleAddon.deleteChannel('ch-soon');
     expect(await store.googleAddon.getChannel('ch-soon')).toBeUndefined();
-    await expect(store.googleAddon.saveChannel({ ...base, channelId: 'ch-later', resourceId: 'r3', expiresAt: '2026-12-21T00:00:00.000Z' })).rejects.toThrow();
+    // A channel id is unique: a second one with the same id is refused.
+    const again = store.googleAddon.saveChannel({ ...base, channelId: 'ch-later', resourceId: 'r3', expiresAt: '2026-12-21T00:00:00.000Z' });
+    await expect(again.then(() => 'saved', () => 'refused')).resolves.toBe('refused');
   });
 
   it('stores a pre-read and gives it back by id only', async () => {
