@@ -1,4 +1,4 @@
-import { InvalidInviteError, parseInvite, type Attendee, type Invite, type InviteInput, type Recurrence } from '../../core/invite.js';
+import { InvalidInviteError, type Attendee, type Invite, type Recurrence } from '../../core/invite.js';
 
 /**
  * Microsoft Graph event JSON (what `calendarView` returns for our `$select`) → `Invite`, and the
@@ -72,22 +72,28 @@ export function graphEventToInvite(event: GraphEvent, recurrence: Recurrence | n
     seen.add(who.email.toLowerCase());
     attendees.push({ ...who, type: attendee.type === 'optional' ? 'optional' : attendee.type === 'resource' ? 'resource' : 'required' });
   }
-  const input: InviteInput = {
+  const durationMinutes = Math.max(0, Math.round((end.epochMs - start.epochMs) / 60_000));
+  if (durationMinutes > maxDurationMinutes) throw new InvalidInviteError('durationMinutes', 'longer than a month');
+  // Built field by field to the Invite schema (times checked above) rather than through zod:
+  // a report run maps tens of thousands of events and the schema check was most of the cost.
+  const invite: Invite = {
     subject: event.subject ?? '',
     body: event.body?.content ?? event.bodyPreview ?? '',
     attendees,
     start: start.iso,
-    durationMinutes: Math.max(0, Math.round((end.epochMs - start.epochMs) / 60_000)),
+    durationMinutes,
     recurrence: event.seriesMasterId || event.type === 'occurrence' || event.type === 'exception' ? recurrence : null,
     source: 'graph',
   };
-  if (event.id) input.id = event.id;
-  if (organizer) input.organizer = organizer;
+  if (event.id) invite.id = event.id;
+  if (organizer) invite.organizer = organizer;
   const location = event.location?.displayName?.trim();
-  if (location) input.location = location;
-  if (typeof event.isOnlineMeeting === 'boolean') input.isOnline = event.isOnlineMeeting;
-  return parseInvite(input);
+  if (location) invite.location = location;
+  if (typeof event.isOnlineMeeting === 'boolean') invite.isOnline = event.isOnlineMeeting;
+  return invite;
 }
+
+const maxDurationMinutes = 60 * 24 * 31;
 
 /**
  * Why the report leaves an event out, if it does. `userEmail` is the mailbox's address when
@@ -164,7 +170,9 @@ function graphDateTime(value: GraphEvent['start'], field: 'start' | 'end'): { is
   if (offsetMinutes === undefined) return invalid(field, `unknown time zone ${JSON.stringify(zone)} (ask for UTC)`);
   const iso = offsetMinutes === 0 ? `${wall}Z` : `${wall}${formatOffset(offsetMinutes)}`;
   const epochMs = Date.parse(iso);
-  if (Number.isNaN(epochMs)) return invalid(field, `not a real date-time: ${wall}`);
+  // Date.parse rolls 30 February over to March: the wall clock must survive the round trip.
+  const roundTrip = new Date(epochMs + offsetMinutes * 60_000).toISOString().slice(0, 19);
+  if (Number.isNaN(epochMs) || roundTrip !== wall) return invalid(field, `not a real date-time: ${wall}`);
   return { iso, epochMs };
 }
 

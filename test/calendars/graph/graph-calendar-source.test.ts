@@ -1,6 +1,6 @@
 import { CalendarError, type TimeRange } from '../../../src/calendars/calendar-source.js';
 import { GraphCalendarSource, type GraphCalendarSourceOptions } from '../../../src/calendars/graph/graph-calendar-source.js';
-import { graphPatternToRecurrence } from '../../../src/calendars/graph/graph-event-to-invite.js';
+import { graphEventToInvite, graphPatternToRecurrence } from '../../../src/calendars/graph/graph-event-to-invite.js';
 import { fakeGraphEvent, startFakeGraph, type FakeGraph } from '../../fakes/fake-graph.js';
 
 const week: TimeRange = { start: new Date('2026-06-01T00:00:00Z'), end: new Date('2026-06-08T00:00:00Z') };
@@ -248,5 +248,21 @@ describe('graphPatternToRecurrence', () => {
     [{}, null],
   ])('%j → %s', (pattern, expected) => {
     expect(graphPatternToRecurrence(pattern)).toBe(expected);
+  });
+});
+
+describe('graphEventToInvite', () => {
+  const utc = (dateTime: string) => ({ dateTime, timeZone: 'UTC' });
+
+  it('refuses a date that does not exist and an event longer than a month, naming the field', () => {
+    expect(() => graphEventToInvite({ start: utc('2026-02-30T09:00:00.0000000'), end: utc('2026-03-01T09:00:00.0000000') })).toThrow(
+      'field "start": not a real date-time: 2026-02-30T09:00:00',
+    );
+    expect(() => graphEventToInvite({ start: utc('2026-01-01T09:00:00.0000000'), end: utc('2026-03-01T09:00:00.0000000') })).toThrow('field "durationMinutes": longer than a month');
+  });
+
+  it('reads a time given in an IANA zone when Graph ignores the UTC preference', () => {
+    const invite = graphEventToInvite({ start: { dateTime: '2026-06-02T10:00:00.0000000', timeZone: 'Europe/Berlin' }, end: { dateTime: '2026-06-02T10:30:00.0000000', timeZone: 'Europe/Berlin' } });
+    expect(invite).toMatchObject({ start: '2026-06-02T10:00:00+02:00', durationMinutes: 30, subject: '', attendees: [] });
   });
 });
