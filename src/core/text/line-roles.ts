@@ -34,8 +34,12 @@ const metadataField = new RegExp(
   String.raw`^(?:[a-zà-ÿ-]+\s+){0,2}?(?:date|time|times?|when|where|location|place|venue|room|rooms?|building|dial[- ]?in|bridge|bridge line|call[- ]?in|conference (?:line|number|call)|phone|tel|telephone|passcode|password|pin|host code|participant code|leader code|meeting (?:link|url|notes?|id|number|recording|minutes|doc(?:ument)?)|notes?(?: doc(?:ument)?| link)?|minutes|minutes doc(?:ument)?|agenda (?:doc(?:ument)?|link)|zoom(?: link)?|webex|hangouts?|google meet|teams link|jitsi|livestream(?: link)?|stream|youtube|recording|recordings?|slides?|video|chairs?|co-?chairs?|facilitators?|moderators?|hosts?|scribes?|note[- ]?takers?|minute[- ]?takers?|organi[sz]ers?|calendar|ics|recurrence|frequency|duration|rsvp|contact|contacts|mailing list|chat|slack|irc|matrix|discord|channel|github|issue|tracking issue|timezone|time zone|utc|ort|raum|lieu|salle|sala|lugar|fecha|hora|datum|uhrzeit|zeit|locatie|tijd|data|orario|日時|場所|会議室)\s*(?:\([^)]{0,40}\))?\s*[:：=|–—-]\s*`,
   'i',
 );
-/** A field label needs a separator after it: most lines have none and skip the long pattern. */
-const fieldSeparator = /[:：=|–—]| - /;
+/**
+ * A field label needs a separator after it (":", "：", "=", "|", "–", "—" or " - "): most lines
+ * have none and skip the long pattern. Plain searches: a regular expression call costs more.
+ */
+const hasFieldSeparator = (line: string) =>
+  line.includes(':') || line.includes('：') || line.includes('=') || line.includes('|') || line.includes('–') || line.includes('—') || line.includes(' - ');
 /** Ritual agenda lines that every meeting of a body has; they say nothing about what it is for. */
 const ceremonyLine = new RegExp(
   String.raw`^(?:(?:opening|welcome|introductions?|intros?|roll ?call|taking (?:the )?(?:minutes|notes)|minutes scribe|scribe|attendance|apologies|agenda (?:bashing|review|adoption)|adoption of (?:the )?agenda|approval of (?:the )?(?:agenda|minutes)|approve (?:the )?(?:agenda|minutes)|review of (?:the )?(?:agenda|minutes)|(?:previous|last) (?:meeting(?:'s)? )?minutes|minutes of (?:the )?(?:last|previous) meeting|who (?:takes|will take|is taking) (?:the )?(?:minutes|notes)|volunteer (?:for )?(?:note[- ]?taker|scribe)|(?:note[- ]?taker|scribe) (?:volunteer|needed)|next meeting|date of next meeting|aob|any other business|a\.o\.b\.?|closing|close|adjourn(?:ment)?|wrap[- ]?up|end)(?:\s*(?:and|&|,|/)\s*(?:welcome|introductions?|intros?|agenda(?: review| bashing)?|apologies|roll ?call|next steps|next meeting|close|closing|wrap[- ]?up|aob|any other business|approval of (?:the )?minutes|minutes))*(?:\s+(?:remarks|of (?:the )?(?:last|previous) meeting|from the chairs?))?(?:\s*(?:\(\s*\d+\s*min\w*\s*\)|[-–]\s*\d+\s*min\w*|\([\w .'’-]{1,30}\)))?[\s.:!?-]*$)`,
@@ -95,7 +99,8 @@ const listMarker = /^[\s•·*\-–>#|]*(?:\(?\d{1,2}[.)]\s+|\d{1,2}[:.h]\d{2}(?
 /** Markdown debris: links keep their label, emphasis and heading marks go, "[ 0:00 ]" timestamps go. */
 const markdownLink = /!?\[([^\]]*)\]\([^)]*\)/g;
 const markdownMarks = /\*\*|__|^#{1,6}\s+|\[\s*\d{1,2}:\d{2}\s*\]/gm;
-const mayHoldMarkdown = /[*_#[]/;
+/** Every markdown mark holds "*", "_", "#" or "[". */
+const mayHoldMarkdown = (line: string) => line.includes('*') || line.includes('_') || line.includes('#') || line.includes('[');
 /** A line that is only the label of a link to material: "[Minutes](…)", "Link to slides", "Video recording". */
 const linkLabel = /^(?:link to |watch |see |view |join )?(?:the )?(?:video |meeting |zoom |youtube )?(?:recording|slides?|minutes|notes|agenda(?: doc(?:ument)?)?|livestream|stream|chat|doc(?:ument)?|deck|guide|here|link|issue|pr|hackmd|etherpad)s?\s*[.:!*]*$/i;
 const url = /\b(?:https?:\/\/|www\.)[^\s<>()]+|\b[\w.-]+\.(?:com|org|net|io|dev|gov|edu)\/[^\s<>()]*/gi;
@@ -142,7 +147,7 @@ export function keepContentLines(text: string, subject = ''): ContentText {
           return match.endsWith('.') ? '.' : ' ';
         });
       }
-      if (mayHoldMarkdown.test(raw)) withoutLinks = withoutLinks.replace(markdownMarks, '');
+      if (mayHoldMarkdown(raw)) withoutLinks = withoutLinks.replace(markdownMarks, '');
       if (linked) counts.links++;
       const marker = startsWithWord.test(withoutLinks) ? '' : (listMarker.exec(withoutLinks)?.[0] ?? '');
       let line = withoutLinks.slice(marker.length).trim();
@@ -219,7 +224,7 @@ const endsSentence = /[.!?,]$/;
 function roleOf(line: string, context: LineContext): LineRole {
   if (headerLine.test(line) || (line.includes('/') && exchangeDebris.test(line))) return 'header';
   if (signOff.test(line) || greeting.test(line)) return 'signature';
-  if (line.length < longLine && fieldSeparator.test(line) && metadataField.test(line)) return 'metadata';
+  if (line.length < longLine && hasFieldSeparator(line) && metadataField.test(line)) return 'metadata';
   if (ceremonyLine.test(line)) return 'ceremony';
   if (context.listingPeople && nameOnly.test(line.replace(/\s+\d{1,2}[:.]\d{2}.*$/, ''))) return 'people';
   if (signatureDetail.test(line)) return 'signature';

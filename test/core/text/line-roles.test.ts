@@ -81,4 +81,33 @@ describe('readInviteText', () => {
     const text = readInviteText({ subject: 'Community meeting', body: '* **Moderator**: Jo\n* Demo of the new scheduler\n* <span style="x">Release updates</span>' });
     expect(text.body.split('\n')).toEqual(['* Demo of the new scheduler', '* Release updates']);
   });
+
+  it.each([
+    ['Location: Room 4'],
+    ['Location：Room 4'],
+    ['Location = Room 4'],
+    ['Location | Room 4'],
+    ['Location – Room 4'],
+    ['Location — Room 4'],
+    ['Location - Room 4'],
+  ])('reads "%s" as a metadata field, whatever its separator', (line) => {
+    const { content, counts } = keepContentLines(`${line}\n- Budget for 2025`);
+    expect(content).toBe('- Budget for 2025');
+    expect(counts.metadata).toBe(1);
+  });
+
+  it('keeps a line that names a field without a separator', () => {
+    expect(keepContentLines('Location of the new depot').content).toBe('Location of the new depot');
+    expect(keepContentLines('Location-based pricing').content).toBe('Location-based pricing');
+  });
+
+  it.each([
+    ['**Quarterly numbers**', 'Quarterly numbers'],
+    ['__Quarterly numbers__', 'Quarterly numbers'],
+    ['## Quarterly numbers', 'Quarterly numbers'],
+    ['Quarterly [ 0:05 ] numbers', 'Quarterly numbers'],
+  ])('takes the markdown marks off "%s"', (line, kept) => {
+    expect(keepContentLines(line).content).toBe(kept);
+  });
 });
+
