@@ -162,18 +162,23 @@ function person(address: GraphEmailAddress | null | undefined): { name?: string;
  * with `Prefer: outlook.timezone`). An IANA zone is also read, through Intl.
  */
 function graphDateTime(value: GraphEvent['start'], field: 'start' | 'end'): { iso: string; epochMs: number } {
-  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?$/.exec(value?.dateTime ?? '');
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?$/.exec(value?.dateTime ?? '');
   if (!match) return invalid(field, `expected a Graph dateTime, got ${JSON.stringify(value?.dateTime ?? null)}`);
-  const wall = match[1]!.length === 16 ? `${match[1]}:00` : match[1]!;
+  const [year, month, day, hour, minute, second = 0] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part))) as number[];
+  const wall = `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6] ?? '00'}`;
+  // Checked by hand (this runs for every event of every user): 30 February is not a date.
+  if (month! < 1 || month! > 12 || day! < 1 || day! > daysInMonth(year!, month!) || hour! > 23 || minute! > 59 || second > 59) {
+    return invalid(field, `not a real date-time: ${wall}`);
+  }
   const zone = value?.timeZone ?? 'UTC';
   const offsetMinutes = zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT' ? 0 : zoneOffsetMinutes(zone, wall);
   if (offsetMinutes === undefined) return invalid(field, `unknown time zone ${JSON.stringify(zone)} (ask for UTC)`);
-  const iso = offsetMinutes === 0 ? `${wall}Z` : `${wall}${formatOffset(offsetMinutes)}`;
-  const epochMs = Date.parse(iso);
-  // Date.parse rolls 30 February over to March: the wall clock must survive the round trip.
-  const roundTrip = new Date(epochMs + offsetMinutes * 60_000).toISOString().slice(0, 19);
-  if (Number.isNaN(epochMs) || roundTrip !== wall) return invalid(field, `not a real date-time: ${wall}`);
-  return { iso, epochMs };
+  const epochMs = Date.UTC(year!, month! - 1, day!, hour!, minute!, second) - offsetMinutes * 60_000;
+  return { iso: offsetMinutes === 0 ? `${wall}Z` : `${wall}${formatOffset(offsetMinutes)}`, epochMs };
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function invalid(field: string, problem: string): never {
