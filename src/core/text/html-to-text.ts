@@ -16,7 +16,8 @@ const htmlSignature = /<\/?(?:p|div|br|ul|ol|li|table|tr|td|html|body|h[1-6])\b[
 const inlineTag = /<\/?(?:span|b|i|u|strong|em|a|font|small|sup|sub|code)\b[^>]*>/gi;
 /** In HTML text a run of whitespace is one space; a run that is already one space is left alone. */
 const whitespaceRuns = /[\t\r\n ]+/g;
-const foldableWhitespace = /[\t\r\n]| {2}/;
+/** `whitespaceRuns` would change the text: a tab, a line break or two spaces (plain searches are cheaper). */
+const hasFoldableWhitespace = (text: string) => text.includes('\n') || text.includes('  ') || text.includes('\t') || text.includes('\r');
 const oddSpaces = /[\u00a0\t\f\v]/g;
 /** `oddSpaces` would match: four plain searches cost less than one character-class scan of the text. */
 const hasOddSpace = (text: string) => text.includes('\u00a0') || text.includes('\t') || text.includes('\f') || text.includes('\v');
@@ -56,7 +57,7 @@ export function htmlToText(html: string): string {
         else if (blockTags.has(name)) newline();
       },
       ontext(text) {
-        if (skipDepth === 0) out.push(foldableWhitespace.test(text) ? text.replace(whitespaceRuns, ' ') : text);
+        if (skipDepth === 0) out.push(hasFoldableWhitespace(text) ? text.replace(whitespaceRuns, ' ') : text);
       },
       onclosetag(name) {
         if (skippedTags.has(name)) {

@@ -28,6 +28,17 @@ describe('htmlToText', () => {
   });
 });
 
+describe('htmlToText whitespace', () => {
+  it.each([
+    ['a line break', '<p>Budget\nreview</p>'],
+    ['a carriage return', '<p>Budget\r\nreview</p>'],
+    ['a tab', '<p>Budget\treview</p>'],
+    ['a run of spaces', '<p>Budget   review</p>'],
+  ])('folds %s inside a paragraph into one space', (_name, html) => {
+    expect(htmlToText(html)).toBe('Budget review');
+  });
+});
+
 describe('tidyLines', () => {
   it.each([
     ['no-break space', 'Budget\u00a0review'],
