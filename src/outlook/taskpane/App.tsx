@@ -26,6 +26,8 @@ export interface AppProps {
   tokens: TokenProvider;
   /** Graph base URL for sending e-mail; undefined: e-mail goes through the backend. */
   graphBase: string | undefined;
+  /** Drawn before Office.onReady answers, so React and the styles are warm when the draft arrives. */
+  starting?: boolean;
 }
 
 
@@ -60,7 +62,7 @@ function usePrefersDark(): boolean {
   return dark;
 }
 
-export function App({ host, api, tokens: tokenProvider, graphBase }: AppProps) {
+export function App({ host, api, tokens: tokenProvider, graphBase, starting = false }: AppProps) {
   const styles = useStyles();
   const prefersDark = usePrefersDark();
   const dark = (host?.theme() ?? (prefersDark ? 'dark' : 'light')) === 'dark';
@@ -84,12 +86,13 @@ export function App({ host, api, tokens: tokenProvider, graphBase }: AppProps) {
       return undefined;
     }
   }, [fields]);
-  const invite = host ? draft?.invite : previewInvite;
+  const invite = starting ? undefined : host ? draft?.invite : previewInvite;
 
   // ---- settings (GET /api/settings; unavailable in a plain static preview)
   const [settings, setSettings] = useState<Settings | undefined>();
   const [backend, setBackend] = useState<boolean>(false);
   useEffect(() => {
+    if (starting) return;
     api.getSettings().then(
       (value) => {
         setSettings(value);
@@ -97,18 +100,21 @@ export function App({ host, api, tokens: tokenProvider, graphBase }: AppProps) {
       },
       () => setBackend(false),
     );
-  }, [api]);
+  }, [api, starting]);
   const cost = useMemo(() => ({ hourlyRate: settings?.hourlyRate ?? 75, currency: settings?.currency ?? 'USD' }), [settings]);
 
-  // ---- the embedded verdict, instantly and offline
-  const embedded = useMemo(() => (invite ? guardVerdict(invite, classifyInvite(invite, cost)) : undefined), [invite, cost]);
+  // ---- the embedded verdict, instantly and offline. While Office starts, the sample invite is judged
+  // and its card drawn hidden: the judge's first run and the card's styles are then paid before the
+  // draft arrives, not after.
+  const judgedInvite = starting ? previewInvite : invite;
+  const embedded = useMemo(() => (judgedInvite ? guardVerdict(judgedInvite, classifyInvite(judgedInvite, cost)) : undefined), [judgedInvite, cost]);
   const marked = useRef(false);
   useEffect(() => {
-    if (embedded && !marked.current) {
+    if (embedded && !starting && !marked.current) {
       marked.current = true;
       performance.mark('first-verdict');
     }
-  }, [embedded]);
+  }, [embedded, starting]);
 
   // ---- then the configured judge, if it is not the embedded one
   const [remote, setRemote] = useState<{ for: Invite; verdict: Verdict } | undefined>();
@@ -158,7 +164,7 @@ export function App({ host, api, tokens: tokenProvider, graphBase }: AppProps) {
       <div className={styles.root}>
         <header className={styles.row}>
           <h1 className={styles.h} style={{ fontSize: tokens.fontSizeBase500 }}>Invite Challenger</h1>
-          {!host && <Badge appearance="outline" color="informative">Preview</Badge>}
+          {!host && !starting && <Badge appearance="outline" color="informative">Preview</Badge>}
           <Button appearance="subtle" size="small" aria-expanded={panel === 'settings'} onClick={() => setPanel(panel === 'settings' ? 'none' : 'settings')} style={{ marginLeft: 'auto' }}>
             Settings
           </Button>
@@ -168,7 +174,8 @@ export function App({ host, api, tokens: tokenProvider, graphBase }: AppProps) {
         {panel === 'settings' && <SettingsPanel api={api} backend={backend} settings={settings} onSaved={setSettings} />}
         </Suspense>
 
-        {!host && (
+        {starting && <Spinner size="small" label="Starting…" />}
+        {!host && !starting && (
           <Suspense fallback={<Spinner size="tiny" label="Loading the sample invite…" />}>
             <PreviewForm fields={fields} onChange={setFields} invalid={!previewInvite} />
           </Suspense>
@@ -179,8 +186,8 @@ export function App({ host, api, tokens: tokenProvider, graphBase }: AppProps) {
           {draft && draft.unreadFields.length > 0 && <Notice intent="warning">Not read: {draft.unreadFields.join(', ')}</Notice>}
         </Suspense>
 
-        {verdict && invite && (
-          <section className={styles.section} aria-labelledby="verdict-heading" data-testid="verdict" data-verdict={verdict.verdict}>
+        {verdict && judgedInvite && (
+          <section className={styles.section} hidden={starting} aria-labelledby="verdict-heading" data-testid={starting ? undefined : 'verdict'} data-verdict={verdict.verdict}>
             <div className={styles.row}>
               <h2 id="verdict-heading" className={styles.h}>Verdict</h2>
               <Badge size="large" color={verdictColor[verdict.verdict]}>{verdictLabel[verdict.verdict]}</Badge>

@@ -26,7 +26,11 @@ export class Api {
     const token = this.tokens ? await this.tokens.getToken('api').catch(() => undefined) : undefined;
     if (token) headers.authorization = `Bearer ${token}`;
     const response = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!response.ok) throw new ApiError(response.status, `${method} ${path}: ${response.status}`);
+    if (!response.ok) {
+      // the backend's JSON errors say what to fix in one line ({ error, message })
+      const detail = await response.json().then((body: { message?: unknown }) => (typeof body.message === 'string' ? body.message : ''), () => '');
+      throw new ApiError(response.status, detail || `${method} ${path}: ${response.status}`);
+    }
     const type = response.headers.get('content-type') ?? '';
     if (!type.includes('json')) throw new ApiError(response.status, `${method} ${path}: not JSON`);
     return (await response.json()) as T;
@@ -44,7 +48,8 @@ export class Api {
   thread(invite: Invite, verdict: Verdict): Promise<AsyncThread> {
     return this.call('POST', '/api/thread', { invite, verdict });
   }
-  feedback(invite: Invite, verdict: Verdict['verdict'], comment?: string): Promise<unknown> {
-    return this.call('POST', '/api/feedback', { invite, verdict, expected: verdict, comment: comment || undefined, surface: 'outlook' });
+  /** The pane said `verdict`; the user says the meeting should be `expected` (Keep: 'keep'). */
+  feedback(invite: Invite, verdict: Verdict['verdict'], expected: Verdict['verdict'], comment?: string): Promise<unknown> {
+    return this.call('POST', '/api/feedback', { invite, verdict, expected, comment: comment || undefined, surface: 'outlook' });
   }
 }

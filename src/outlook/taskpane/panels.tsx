@@ -146,7 +146,7 @@ export function KeepPanel({ invite, verdict, api, onDone }: { invite: Invite; ve
   const submit = async () => {
     setBusy(true);
     try {
-      await api.feedback(invite, verdict.verdict === 'keep' ? 'keep' : verdict.verdict, reason);
+      await api.feedback(invite, verdict.verdict, 'keep', reason);
       onDone('Thanks: the meeting stays, and your feedback was recorded.');
     } catch {
       onDone('The meeting stays. (Feedback could not be sent.)');
