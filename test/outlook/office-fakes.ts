@@ -66,3 +66,6 @@ export function fakeAppointment(data: FakeAppointmentData, options: { sessionFai
   const item = new OfficeMockObject(mock) as unknown as Office.AppointmentCompose;
   return { item, session, notifications };
 }
+
+/** office-addin-mock itself, for tests that mock a whole Office namespace (host "outlook"). */
+export { OfficeMockObject };

@@ -21,6 +21,7 @@ export interface AddinConfig {
 export const graphScopes = ['Mail.Send', 'Chat.Create', 'ChatMessage.Send', 'Calendars.ReadWrite'] as const;
 
 function meta(name: string): string | undefined {
+  if (typeof document === 'undefined') return undefined;
   return document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content || undefined;
 }
 

@@ -37,7 +37,9 @@ export async function sendThreadMail(graphBase: string, tokens: TokenProvider, t
 /** The chat members: the organizer and every recipient, once each (users are bound by their address). */
 export function chatRequest(thread: AsyncThread, organizerEmail: string | undefined, graphBase: string): Record<string, unknown> {
   const users = `${graphBase.replace(/\/$/, '')}/users`;
-  const emails = [...new Map([organizerEmail, ...thread.recipients].filter((e): e is string => Boolean(e)).map((e) => [e.toLowerCase(), e])).values()];
+  const seen = new Set<string>();
+  // first spelling wins: the organizer as Outlook reports them, then the recipients
+  const emails = [organizerEmail, ...thread.recipients].filter((e): e is string => Boolean(e) && !seen.has(e!.toLowerCase()) && Boolean(seen.add(e!.toLowerCase())));
   const group = emails.length > 2;
   return {
     chatType: group ? 'group' : 'oneOnOne',
