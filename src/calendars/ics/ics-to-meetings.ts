@@ -55,7 +55,13 @@ export function icsToMeetings(text: string, range: TimeRange, userEmail?: string
     }
     if (uid) recurringUids.add(uid);
     const overridden = new Set((overridesByUid.get(uid ?? '') ?? []).map((override) => recurrenceIdMs(override.component)));
-    const expanded = expand(master, startMs, endMs);
+    let expanded: ReturnType<typeof expand>;
+    try {
+      expanded = expand(master, startMs, endMs);
+    } catch (error) {
+      problems.push({ message: `VEVENT "${master.invite.subject.slice(0, 60)}": recurrence could not be expanded (${error instanceof Error ? error.message.slice(0, 120) : 'unknown error'})` });
+      continue;
+    }
     if (expanded.gaveUp) {
       problems.push({ message: `VEVENT "${master.invite.subject.slice(0, 60)}": more than ${maxOccurrencesPerSeries} occurrences before the range; not expanded` });
     }
@@ -104,13 +110,17 @@ function expand(master: IcsEvent, startMs: number, endMs: number): { occurrences
   }
   for (let count = 0; ; count++) {
     if (count === maxOccurrencesPerSeries) return { occurrences, gaveUp: true };
-    let next: ICAL.Time | null | undefined;
+    let value: unknown;
     try {
-      next = iterator.next();
+      value = iterator.next();
     } catch {
       break;
     }
-    if (!next) break;
+    if (!value) break;
+    // An RDATE may be a PERIOD (start/end or start/duration): it starts at its start.
+    const next = value instanceof ICAL.Period ? value.start : value;
+    if (!(next instanceof ICAL.Time)) continue;
+    const periodMinutes = value instanceof ICAL.Period ? Math.round(value.getDuration().toSeconds() / 60) : undefined;
     // The wall clock read as UTC is within a day of the instant: cheap pre-filter before offsets.
     const roughMs = next.toUnixTime() * 1000;
     if (roughMs < startMs - dayMs) continue;
@@ -119,7 +129,8 @@ function expand(master: IcsEvent, startMs: number, endMs: number): { occurrences
     const instant = Date.parse(start);
     if (instant < startMs || instant >= endMs) continue;
     const id = uid ? `${uid}#${next.toICALString()}` : undefined;
-    occurrences.push({ invite: { ...master.invite, start, ...(id ? { id } : {}) }, recurrenceMs: instant });
+    const durationMinutes = periodMinutes !== undefined && periodMinutes >= 0 ? periodMinutes : master.invite.durationMinutes;
+    occurrences.push({ invite: { ...master.invite, start, durationMinutes, ...(id ? { id } : {}) }, recurrenceMs: instant });
   }
   return { occurrences, gaveUp: false };
 }

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { CalendarError, type CalendarMeeting, type TimeRange } from '../../../src/calendars/calendar-source.js';
 import { IcsCalendarSource } from '../../../src/calendars/ics/ics-calendar-source.js';
 import { icsToMeetings } from '../../../src/calendars/ics/ics-to-meetings.js';
+import { describeWithShared, sharedDirectory } from '../../support/shared-data.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 
 const user = 'ana@example.com';
 /** ISO week 2026-W23: Monday 1 June to Monday 8 June 2026, UTC. */
@@ -148,6 +150,14 @@ describe('icsToMeetings', () => {
     const result = icsToMeetings(text, week, user);
     expect(subjects(result.meetings)).toEqual(['Readable']);
     expect(result.problems).toEqual([expect.objectContaining({ field: 'start' })]);
+  });
+
+  it('places an RDATE given as a PERIOD at its start, for its own length', () => {
+    const text = calendar(
+      event('p', 'Workshop', 'DTSTART:20260520T090000Z', 'DTEND:20260520T100000Z', 'RDATE;VALUE=PERIOD:20260603T130000Z/20260603T150000Z', ...withBob),
+    );
+    const { meetings } = icsToMeetings(text, week, user);
+    expect(meetings).toEqual([expect.objectContaining({ seriesId: 'p', invite: expect.objectContaining({ start: '2026-06-03T13:00:00Z', durationMinutes: 120 }) })]);
   });
 
   it('stops expanding a pathological rule instead of spinning', () => {
@@ -311,4 +321,31 @@ describe('IcsCalendarSource with a feed URL', () => {
     expect(error.message).toBe(`calendar feed at 127.0.0.1:${port} could not be reached (ECONNREFUSED)`);
     expect(error.isRetryable).toBe(true);
   });
+});
+
+describeWithShared('real-ics', 'icsToMeetings on every file in ../shared/real-ics', () => {
+  const files: string[] = [];
+  const walk = (directory: string) => {
+    for (const name of readdirSync(directory)) {
+      const path = join(directory, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (path.endsWith('.ics')) files.push(path);
+    }
+  };
+  walk(join(sharedDirectory, 'real-ics'));
+
+  it('never throws, and every meeting has a real start inside the range', () => {
+    const range = { start: new Date('2015-01-01T00:00:00Z'), end: new Date('2016-01-01T00:00:00Z') };
+    let meetings = 0;
+    for (const path of files) {
+      const result = icsToMeetings(readFileSync(path, 'utf8'), range);
+      for (const meeting of result.meetings) {
+        const start = Date.parse(meeting.invite.start);
+        expect(start >= range.start.getTime() && start < range.end.getTime()).toBe(true);
+      }
+      meetings += result.meetings.length;
+    }
+    expect(files.length).toBeGreaterThan(100);
+    expect(meetings).toBeGreaterThan(0);
+  }, 120_000);
 });
