@@ -19,7 +19,8 @@ export interface GraphAppCredentials {
   scope?: string;
 }
 
-export type GraphTokenProvider = () => Promise<string>;
+/** An app-only token; `invalidate` drops a kept token that Graph refused (401), so the next call gets a new one. */
+export type GraphTokenProvider = (() => Promise<string>) & { invalidate?: () => void };
 
 export const defaultAuthorityUrl = 'https://login.microsoftonline.com';
 
@@ -55,9 +56,12 @@ export function createGraphAppTokenProvider(credentials: GraphAppCredentials): G
   // wait on one request.
   let cached: { token: string; refreshAt: number } | undefined;
   let pending: Promise<string> | undefined;
+  let skipCache = false;
   const acquire = async (): Promise<string> => {
     try {
-      const result = await application.acquireTokenByClientCredential({ scopes });
+      // After a 401, MSAL's cache would hand back the very token Graph refused.
+      const result = await application.acquireTokenByClientCredential({ scopes, skipCache });
+      skipCache = false;
       if (!result?.accessToken) throw new IntegrationError('Entra ID returned no access token', { vendor: 'entra', isRetryable: true });
       const expiresAt = result.expiresOn?.getTime() ?? Date.now() + 10 * 60_000;
       cached = { token: result.accessToken, refreshAt: expiresAt - 5 * 60_000 };
@@ -68,11 +72,16 @@ export function createGraphAppTokenProvider(credentials: GraphAppCredentials): G
       pending = undefined;
     }
   };
-  return () => {
+  const provider: GraphTokenProvider = () => {
     if (cached && Date.now() < cached.refreshAt) return Promise.resolve(cached.token);
     pending ??= acquire();
     return pending;
   };
+  provider.invalidate = () => {
+    cached = undefined;
+    skipCache = true;
+  };
+  return provider;
 }
 
 function tokenError(error: unknown): IntegrationError {

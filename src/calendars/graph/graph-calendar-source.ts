@@ -49,11 +49,13 @@ const defaultRetry: RetryPolicy = { retries: 6, defaultDelayMs: 1000, maxDelayMs
 
 export class GraphCalendarSource implements CalendarSource {
   readonly transport: GraphTransport;
+  private readonly getAccessToken: GraphTokenProvider;
   readonly skipped: Record<GraphSkipReason, number> = { declined: 0, cancelled: 0, allDay: 0, alone: 0 };
 
   constructor(private readonly options: GraphCalendarSourceOptions) {
     const getAccessToken = options.getAccessToken ?? (options.credentials ? createGraphAppTokenProvider(options.credentials) : undefined);
     if (!getAccessToken) throw new CalendarError('Microsoft Graph calendars need credentials: set ENTRA_TENANT_ID, ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET');
+    this.getAccessToken = getAccessToken;
     this.transport = new GraphTransport({
       baseUrl: options.baseUrl,
       getAccessToken,
@@ -149,10 +151,21 @@ export class GraphCalendarSource implements CalendarSource {
 
   private get<T>(mailbox: string, url: string, signal: AbortSignal | undefined): Promise<T> {
     const headers = { Prefer: 'outlook.timezone="UTC", outlook.body-content-type="text"' };
+    let refreshed = false;
     return withRetry(
-      () => {
+      async () => {
         signal?.throwIfAborted();
-        return this.transport.get<T>({ mailbox, url, headers });
+        try {
+          return await this.transport.get<T>({ mailbox, url, headers });
+        } catch (error) {
+          // A kept token Graph no longer takes (revoked, signing keys rolled): one fresh token, once.
+          if (error instanceof AuthError && error.status === 401 && error.vendor === 'graph' && !refreshed && this.getAccessToken.invalidate) {
+            refreshed = true;
+            this.getAccessToken.invalidate();
+            return this.transport.get<T>({ mailbox, url, headers });
+          }
+          throw error;
+        }
       },
       this.options.retry ?? defaultRetry,
       this.options.sleep,

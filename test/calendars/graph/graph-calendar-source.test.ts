@@ -152,16 +152,25 @@ describe('GraphCalendarSource', () => {
     expect(error.message).toBe('Graph calendar of user-6: Microsoft Graph answered 429');
   });
 
-  it('a 401 is a CalendarError naming the code, with no token or secret in it', async () => {
-    graph.addMailbox('user-7', []);
+  it('a token Graph no longer takes is replaced once, then the week is read', async () => {
+    graph.addMailbox('user-7', [fakeGraphEvent({ id: 'k', start: '2026-06-02T09:00:00Z' })]);
     const graphSource = source();
     await graphSource.meetings({ graph: 'user-7' }, week);
-    graph.revokeTokens(); // MSAL still holds the old token
-    const error = (await graphSource.meetings({ graph: 'user-7' }, week).catch((caught: unknown) => caught)) as CalendarError;
+    graph.revokeTokens(); // we still hold the old token
+    await expect(graphSource.meetings({ graph: 'user-7' }, week)).resolves.toHaveLength(1);
+    expect(graph.tokensIssued).toBe(2);
+  });
+
+  it('a 401 that a fresh token does not cure is a CalendarError naming the code, with no token or secret in it', async () => {
+    graph.addMailbox('user-7', []);
+    const unauthorized = { status: 401, body: { error: { code: 'InvalidAuthenticationToken', message: 'Access token validation failure. Invalid audience.' } } };
+    graph.failNext('calendarView', unauthorized, unauthorized);
+    const error = (await source().meetings({ graph: 'user-7' }, week).catch((caught: unknown) => caught)) as CalendarError;
     expect(error).toBeInstanceOf(CalendarError);
     expect(error.isRetryable).toBe(false);
-    expect(error.message).toMatch(/^Graph calendar of user-7: Microsoft Graph answered 401 InvalidAuthenticationToken/);
+    expect(error.message).toBe('Graph calendar of user-7: Microsoft Graph answered 401 InvalidAuthenticationToken: Access token validation failure. Invalid audience.');
     expect(error.message).not.toMatch(/fake-graph-token|fake-secret-value/);
+    expect(graph.tokensIssued).toBe(2);
   });
 
   it('a wrong client secret says which settings to check, without the secret', async () => {
