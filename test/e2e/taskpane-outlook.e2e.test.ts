@@ -144,6 +144,7 @@ test('Outlook mode: judges the draft, follows attendee, time and recurrence chan
   expect(prepend!.value).toContain('<li>Status update from each workstream</li>');
   expect(prepend!.value).not.toContain('Decide the launch date');
   expect(calls.filter((call) => call.call === 'close')).toHaveLength(0);
+  await page.screenshot({ path: 'docs/screenshots/taskpane-outlook.png', fullPage: true });
   await page.context().close();
 });
 

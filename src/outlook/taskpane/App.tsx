@@ -206,7 +206,7 @@ export function App({ host, api, tokens: tokenProvider, graphBase, starting = fa
               <ul className={styles.chips} aria-label="Agenda items">
                 {verdict.agenda.map((item, index) => (
                   <li key={index}>
-                    <Badge appearance="tint" color={kindColor[item.kind]} title={item.kind}>{item.kind}: {item.text.length > 60 ? `${item.text.slice(0, 57)}…` : item.text}</Badge>
+                    <Badge className={styles.chip} appearance="tint" color={kindColor[item.kind]} title={item.kind}>{item.kind}: {item.text.length > 60 ? `${item.text.slice(0, 57)}…` : item.text}</Badge>
                   </li>
                 ))}
               </ul>
