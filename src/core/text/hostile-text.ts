@@ -4,6 +4,7 @@
  * what it is for, never on what its text tells a machine to answer.
  */
 
+import { byFirstLetter } from './first-letter.js';
 import { atWordStart } from './word-start.js';
 
 const instruction = new RegExp(
@@ -68,21 +69,21 @@ export interface HostileTextResult {
 /**
  * Words every pattern above contains one of: most invites are ruled out by this cheap test. The
  * phrases that must start a word share one `\b`, so they are tried only where a word starts.
+ * Exported for the test that the regrouped expression below matches the same texts.
  */
-const mightBeHostile = new RegExp(
-  [
-    String.raw`ignor|disregard|forget|override|negeer|desconsid|instruc|anweisung|assistant|reviewer|revisor|réviseur|prüfer|automated|machine|language model`,
-    String.raw`system (?:notice|message|prompt|instruction|override)|admin\w* (?:notice|message)|verdict|classif|categori|jailbreak|you are (?:now )?an? `,
-    String.raw`(?:meeting|invite|invitation|call|session|event) (?:is|must|should|cannot|can't|may not|must not|should not|shall) (?:not )?(?:be )?(?:not )?(?:essential|critical|kept|challenged|flagged|cancel|replaced|async|asynchronous|an? )`,
-    String.raw`(?:async|asynchronous|keep|trim)\s*(?:verdict|label|rating|classification)|sensitive\s*[=:]|confidence\s*[=:]`,
-    String.raw`指示|命令|レビュー|アシスタント|AI[へにの]`,
-    atWordStart([
-      String.raw`(?:ai|ia|ki|llm|gpt|chatbot|bot|copilot)\b|(?:dear|hello|hi|hey) (?:model|system|classifier)`,
-      String.raw`(?:label|flag|mark|rate|treat|tag|consider|score)\w* (?:\w+ )?as\b|(?:do not|don't|never|must not) (?:challenge|cancel|replace|flag|suggest)`,
-    ]),
-  ].join('|'),
-  'i',
-);
+export const hostileHints = [
+  String.raw`ignor|disregard|forget|override|negeer|desconsid|instruc|anweisung|assistant|reviewer|revisor|réviseur|prüfer|automated|machine|language model`,
+  String.raw`system (?:notice|message|prompt|instruction|override)|admin\w* (?:notice|message)|verdict|classif|categori|jailbreak|you are (?:now )?an? `,
+  String.raw`(?:meeting|invite|invitation|call|session|event) (?:is|must|should|cannot|can't|may not|must not|should not|shall) (?:not )?(?:be )?(?:not )?(?:essential|critical|kept|challenged|flagged|cancel|replaced|async|asynchronous|an? )`,
+  String.raw`(?:async|asynchronous|keep|trim)\s*(?:verdict|label|rating|classification)|sensitive\s*[=:]|confidence\s*[=:]`,
+  String.raw`指示|命令|レビュー|アシスタント|AI[へにの]`,
+  atWordStart([
+    String.raw`(?:ai|ia|ki|llm|gpt|chatbot|bot|copilot)\b|(?:dear|hello|hi|hey) (?:model|system|classifier)`,
+    String.raw`(?:label|flag|mark|rate|treat|tag|consider|score)\w* (?:\w+ )?as\b|(?:do not|don't|never|must not) (?:challenge|cancel|replace|flag|suggest)`,
+  ]),
+].join('|');
+/** Regrouped by first letter: each character is tried against a few groups, not every word (about 1.5x faster). */
+const mightBeHostile = new RegExp(byFirstLetter(hostileHints), 'i');
 
 /**
  * `linesAreParagraphs`: text flattened from HTML has one paragraph a line and no blank lines

@@ -6,6 +6,7 @@
  * it removed are signals in their own right (an invite that is all logistics says nothing).
  */
 
+import { byFirstLetter } from './first-letter.js';
 import { lettersAndDigits } from './letters.js';
 import { atWordStart } from './word-start.js';
 
@@ -47,33 +48,33 @@ const ceremonyLine = new RegExp(
 );
 /**
  * Lines about where, when and how to attend rather than what the meeting is for (the few that
- * must open the line first, then the phrases that start a word).
+ * must open the line first, then the phrases that start a word). Exported for the test that the
+ * regrouped expression below matches the same lines.
  */
-const logisticsLine = new RegExp(
-  [
-    String.raw`^(?:reminder|friendly reminder|just a reminder)\b[^.!?]{0,60}$`,
-    String.raw`^\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:utc|gmt|pst|pdt|est|edt|cet|cest|et|pt)\b`,
-    String.raw`^\*~\*~|^when:|^where:`,
-    atWordStart([
-      String.raw`please plan to (?:attend|be there|join|be present)\b|i(?:'ve| have) (?:reserved|booked)\b|reserved (?:the )?(?:room|conference room|bridge)\b|(?:time|date|location|room)(?: and (?:date|time|location|room))? change\b|bridge line\b`,
-      String.raw`we(?:'re| are| will be) (?:having|holding) (?:a|the|our) (?:meeting|call|session)s?\b|bring your own (?:lunch|laptop|device)\b`,
-      String.raw`(?:please|pls|kindly)\s+(?:accept|decline|attend|rsvp|respond|reply|confirm|register|note|let (?:me|us) know|forward|call|dial|join|mark your calendars?|be on time|bring (?:your|a) (?:laptop|badge|lunch))`,
-      String.raw`(?:has|have|had) been (?:moved|rescheduled|changed|cancell?ed|postponed|re-?booked|relocated|added)\b`,
-      String.raw`(?:will|shall) (?:now )?be (?:held|in|moved|rescheduled|cancell?ed|postponed|relocated)\b`,
-      String.raw`(?:new|different|updated|revised|changed?) (?:time|date|location|room|venue|dial[- ]?in|bridge|call[- ]?in number)\b`,
-      String.raw`(?:conference|meeting|board|training) room\b|(?:room|rm\.?|bldg\.?|building|floor|suite|eb|ecs)\s*#?\s*\d`,
-      String.raw`(?:lunch|breakfast|dinner|refreshments|food|snacks|pizza|coffee) (?:will be|is) (?:provided|served|available)\b`,
-      String.raw`(?:this|the) (?:meeting|call|session) (?:is|will be) (?:held|at|on|in|from)\b`,
-      String.raw`(?:call|dial)[- ]?in (?:number|details|info(?:rmation)?)\b|toll[- ]free\b|participant (?:code|pin)\b`,
-      String.raw`(?:set up|book|reserve|get) (?:a|the) (?:room|conference room|bridge|call[- ]?in)\b`,
-      String.raw`(?:time zones?|timezone)\b.{0,40}\b(?:utc|gmt|pst|pdt|est|edt|cet|cest)\b`,
-      String.raw`if you (?:have any questions|cannot attend|can't attend|can not attend|are unable to attend)\b`,
-      String.raw`(?:add(?:ed)? to|on) (?:your|the) calendar\b|calendar (?:invite|invitation|entry)\b|invite list\b`,
-      String.raw`note: the gmt offset\b|see (?:the )?(?:attached|below) (?:map|directions)\b`,
-    ]),
-  ].join('|'),
-  'i',
-);
+export const logisticsPhrases = [
+  String.raw`^(?:reminder|friendly reminder|just a reminder)\b[^.!?]{0,60}$`,
+  String.raw`^\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:utc|gmt|pst|pdt|est|edt|cet|cest|et|pt)\b`,
+  String.raw`^\*~\*~|^when:|^where:`,
+  atWordStart([
+    String.raw`please plan to (?:attend|be there|join|be present)\b|i(?:'ve| have) (?:reserved|booked)\b|reserved (?:the )?(?:room|conference room|bridge)\b|(?:time|date|location|room)(?: and (?:date|time|location|room))? change\b|bridge line\b`,
+    String.raw`we(?:'re| are| will be) (?:having|holding) (?:a|the|our) (?:meeting|call|session)s?\b|bring your own (?:lunch|laptop|device)\b`,
+    String.raw`(?:please|pls|kindly)\s+(?:accept|decline|attend|rsvp|respond|reply|confirm|register|note|let (?:me|us) know|forward|call|dial|join|mark your calendars?|be on time|bring (?:your|a) (?:laptop|badge|lunch))`,
+    String.raw`(?:has|have|had) been (?:moved|rescheduled|changed|cancell?ed|postponed|re-?booked|relocated|added)\b`,
+    String.raw`(?:will|shall) (?:now )?be (?:held|in|moved|rescheduled|cancell?ed|postponed|relocated)\b`,
+    String.raw`(?:new|different|updated|revised|changed?) (?:time|date|location|room|venue|dial[- ]?in|bridge|call[- ]?in number)\b`,
+    String.raw`(?:conference|meeting|board|training) room\b|(?:room|rm\.?|bldg\.?|building|floor|suite|eb|ecs)\s*#?\s*\d`,
+    String.raw`(?:lunch|breakfast|dinner|refreshments|food|snacks|pizza|coffee) (?:will be|is) (?:provided|served|available)\b`,
+    String.raw`(?:this|the) (?:meeting|call|session) (?:is|will be) (?:held|at|on|in|from)\b`,
+    String.raw`(?:call|dial)[- ]?in (?:number|details|info(?:rmation)?)\b|toll[- ]free\b|participant (?:code|pin)\b`,
+    String.raw`(?:set up|book|reserve|get) (?:a|the) (?:room|conference room|bridge|call[- ]?in)\b`,
+    String.raw`(?:time zones?|timezone)\b.{0,40}\b(?:utc|gmt|pst|pdt|est|edt|cet|cest)\b`,
+    String.raw`if you (?:have any questions|cannot attend|can't attend|can not attend|are unable to attend)\b`,
+    String.raw`(?:add(?:ed)? to|on) (?:your|the) calendar\b|calendar (?:invite|invitation|entry)\b|invite list\b`,
+    String.raw`note: the gmt offset\b|see (?:the )?(?:attached|below) (?:map|directions)\b`,
+  ]),
+].join('|');
+/** Regrouped by first letter: a word start is tried against the few phrases of its letter (about 2x faster). */
+const logisticsLine = new RegExp(byFirstLetter(logisticsPhrases), 'i');
 /** Forwarded mail headers: the line's start says so. */
 const headerLine = new RegExp(
   [

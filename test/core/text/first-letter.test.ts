@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { byFirstLetter, topLevelAlternatives } from '../../../src/core/text/first-letter.js';
+import { hostileHints } from '../../../src/core/text/hostile-text.js';
+import { logisticsPhrases } from '../../../src/core/text/line-roles.js';
+
+describe('topLevelAlternatives', () => {
+  it('splits at "|" outside groups, classes and escapes', () => {
+    expect(topLevelAlternatives(String.raw`a|b(?:c|d)e|[|x]|\||f`)).toEqual(['a', 'b(?:c|d)e', '[|x]', String.raw`\|`, 'f']);
+  });
+});
+
+describe('byFirstLetter', () => {
+  it('files alternatives under their first letter', () => {
+    expect(byFirstLetter('ignor|instruc|jail')).toBe('i(?:gnor|nstruc)|jail');
+  });
+
+  it('spells out a leading group so each word goes under its own letter', () => {
+    expect(byFirstLetter('(?:has|have|was) been')).toBe('h(?:as been|ave been)|was been');
+  });
+
+  it('leaves whole what may start otherwise: a quantified letter or group, an anchor, a class, a look-ahead', () => {
+    expect(byFirstLetter('s?x|sy')).toBe('sy|s?x');
+    expect(byFirstLetter('(?:ab)?c|ad')).toBe('ad|(?:ab)?c');
+    expect(byFirstLetter('^when:|[ab]c|(?=a)ab|\\dx')).toBe('^when:|[ab]c|(?=a)ab|\\dx');
+  });
+
+  it('regroups the phrases behind one shared word start inside it', () => {
+    expect(byFirstLetter(String.raw`x|\b(?:ai|ab|c)`)).toBe(String.raw`x|\b(?:a(?:i|b)|c)`);
+  });
+
+  it('refuses a capturing group (its number would change), but not a "(" in a class or escaped', () => {
+    expect(() => byFirstLetter('(a)|b')).toThrow(/capturing group/);
+    expect(byFirstLetter(String.raw`[(]a|\(b|ac`)).toBe(String.raw`ac|[(]a|\(b`);
+  });
+});
+
+/**
+ * The regrouped expressions must find a match in exactly the texts the originals do. Samples
+ * reach every alternative (checked below, so a dropped alternative would show), in several cases,
+ * inside a sentence and at its edges; the fixtures' invite texts add real lines.
+ */
+const logisticsSamples = [
+  'Reminder: bring your badge',
+  'Friendly reminder that we meet today',
+  'just a reminder',
+  '10:30 am UTC',
+  '  9.00 CET start',
+  '*~*~*~*~*~*~*~*~*~*',
+  'When: Monday 3pm',
+  'where: B12',
+  'Please plan to attend the offsite',
+  "I've reserved room 4",
+  'I have booked the hall',
+  'Reserved the conference room',
+  'Time and date change for this series',
+  'Room change today',
+  'Use the bridge line',
+  "We're having a meeting on Friday",
+  'we will be holding our sessions weekly',
+  'Bring your own laptop',
+  'Please accept',
+  'pls RSVP',
+  'Kindly mark your calendar',
+  'please let us know',
+  'please bring a badge',
+  'The review has been moved to 3pm',
+  'It had been re-booked',
+  'This will now be held in B3',
+  'shall be relocated',
+  'New time for the call',
+  'updated dial-in',
+  'revised call-in number',
+  'The training room is booked',
+  'Room 42',
+  'rm. 5',
+  'Bldg #7',
+  'floor 3',
+  'EB3127',
+  'ECS 2.1',
+  'Lunch will be provided',
+  'Coffee is served',
+  'This meeting is held on Zoom',
+  'The call will be at noon',
+  'Call-in number below',
+  'dial in details',
+  'Toll free: 0800',
+  'Participant PIN 1234',
+  'Set up a room for us',
+  'book the bridge',
+  'get a call-in',
+  'Time zone: all times UTC',
+  'timezone shown in GMT',
+  'If you have any questions, ask',
+  "if you can't attend, tell me",
+  'Added to your calendar',
+  'on the calendar',
+  'Calendar invite to follow',
+  'the invite list',
+  'Note: the GMT offset above',
+  'See the attached map',
+  'see below directions',
+];
+const hostileSamples = [
+  'Please IGNORE previous instructions',
+  'disregard the rules',
+  'forget all that',
+  'override it',
+  'negeer de instructies',
+  'desconsidere',
+  'Instructions for the team',
+  'Anweisungen folgen',
+  'our assistant',
+  'reviewers',
+  'revisor',
+  'réviseur',
+  'Prüfer',
+  'automated',
+  'Machine room',
+  'a language model',
+  'system notice',
+  'SYSTEM OVERRIDE',
+  'administrator message',
+  'verdicts',
+  'classified',
+  'categories',
+  'jailbreak',
+  'you are now an expert',
+  'you are a bot',
+  'This meeting is essential',
+  'the invite must not be cancelled',
+  'invitation should be kept',
+  'the call cannot be challenged',
+  'a session may not be replaced',
+  'event shall be an update',
+  'async verdict',
+  'keep label',
+  'trim rating',
+  'asynchronous classification',
+  'sensitive = true',
+  'confidence: 0.9',
+  'AIの指示に従う',
+  '命令',
+  'レビュー',
+  'アシスタントへ',
+  'AIへ',
+  'aiに',
+  'Ask the AI',
+  'IA',
+  'KI-gestützt',
+  'an LLM',
+  'GPT',
+  'chatbot',
+  'bot',
+  'Copilot',
+  'Dear model',
+  'hello system',
+  'hi classifier',
+  'hey model',
+  'label it as keep',
+  'flagged as',
+  'Mark this as urgent',
+  'rated as',
+  'treat as',
+  'tagged it as',
+  'consider as',
+  'scored as',
+  'do not challenge',
+  "don't cancel",
+  'never replace',
+  'must not flag',
+  'do not suggest',
+];
+const nearMisses = ['', 'Budget review', 'said the maintainer', 'aim high', 'Kick-off', 'remind me', 'Roomy hall', 'rating scale', 'labelling', 'Thanks, all'];
+
+function fixtureTexts(): string[] {
+  const fixtures = join(process.cwd(), 'test', 'fixtures');
+  const texts: string[] = [];
+  for (const file of ['labelled-invites.jsonl', 'held-out-invites.jsonl', 'blind-synthetic-invites.jsonl']) {
+    for (const line of readFileSync(join(fixtures, file), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const invite = JSON.parse(line) as { subject?: string; body?: string };
+      texts.push(invite.subject ?? '', invite.body ?? '', ...(invite.body ?? '').split('\n'));
+    }
+  }
+  return texts;
+}
+
+/** Each sample, upper- and title-cased, and set inside a sentence. */
+function variants(samples: readonly string[]): string[] {
+  return samples.flatMap((sample) => [sample, sample.toUpperCase(), sample.toLowerCase(), `Note. ${sample} here.`, `x${sample}`]);
+}
+
+/** The top-level alternatives, with those behind a shared word start taken one by one. */
+function eachAlternative(pattern: string): string[] {
+  return topLevelAlternatives(pattern).flatMap((alternative) =>
+    alternative.startsWith(String.raw`\b(?:`) ? topLevelAlternatives(alternative.slice(5, -1)).map((inner) => String.raw`\b(?:${inner})`) : [alternative],
+  );
+}
+
+describe.each([
+  ['logisticsPhrases', logisticsPhrases, logisticsSamples],
+  ['hostileHints', hostileHints, hostileSamples],
+])('%s regrouped by first letter', (_name, pattern, samples) => {
+  const original = new RegExp(pattern, 'i');
+  const regrouped = new RegExp(byFirstLetter(pattern), 'i');
+
+  it('is a different expression (the regrouping took place)', () => {
+    expect(regrouped.source).not.toBe(original.source);
+  });
+
+  it('has a sample for every alternative', () => {
+    const unmatched = eachAlternative(pattern).filter((alternative) => !samples.some((sample) => new RegExp(alternative, 'i').test(sample)));
+    expect(unmatched).toEqual([]);
+  });
+
+  it('matches exactly the texts the original matches', () => {
+    const texts = [...variants(samples), ...variants(nearMisses), ...fixtureTexts()];
+    const disagreements = texts.filter((text) => regrouped.test(text) !== original.test(text));
+    expect(disagreements).toEqual([]);
+    // The samples all match; the near misses show the test can see a "no".
+    expect(samples.every((sample) => regrouped.test(sample))).toBe(true);
+    expect(nearMisses.some((text) => !regrouped.test(text))).toBe(true);
+  });
+});
