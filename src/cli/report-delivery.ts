@@ -1,13 +1,9 @@
+import type { CalendarSource } from '../calendars/calendar-source.js';
 import { createCalendarSource } from '../calendars/create-calendar-source.js';
-import { GoogleCalendarSource } from '../calendars/google/google-calendar-source.js';
-import { DelegatedClients, readServiceAccountKey } from '../calendars/google/google-service-account.js';
-import { GraphCalendarSource } from '../calendars/graph/graph-calendar-source.js';
-import { createGraphAppTokenProvider } from '../calendars/graph/graph-app-token.js';
 import type { ServerConfig } from '../config.js';
 import { createJudge } from '../judge/create-judge.js';
 import { createLazyLlmClient } from '../llm/lazy-llm-client.js';
 import { bareAddress, createMailer } from '../mail/create-mailer.js';
-import { gmailSendScope } from '../mail/gmail/gmail-mailer.js';
 import type { Mailer } from '../mail/mailer.js';
 import { createReportComposer } from '../report/compose-report.js';
 import { deliverReport, type DeliverReportDependencies } from '../report/deliver-report.js';
@@ -34,20 +30,30 @@ export interface ReportWiring {
 }
 
 export async function wireReports(config: ServerConfig, io: CliIo, options: { mail: boolean }): Promise<ReportWiring> {
+  // Graph and Google code loads only when configured: googleapis alone takes over a second.
+  const graph = config.entra?.clientSecret !== undefined ? await import('../calendars/graph/graph-app-token.js') : undefined;
   const graphToken =
-    config.entra?.clientSecret !== undefined
-      ? createGraphAppTokenProvider({ tenantId: config.entra.tenantId, clientId: config.entra.clientId, clientSecret: config.entra.clientSecret, authorityUrl: config.entra.authorityUrl })
+    graph && config.entra?.clientSecret !== undefined
+      ? graph.createGraphAppTokenProvider({ tenantId: config.entra.tenantId, clientId: config.entra.clientId, clientSecret: config.entra.clientSecret, authorityUrl: config.entra.authorityUrl })
       : undefined;
-  const googleKey = config.google?.keyFile ? await readServiceAccountKey(config.google.keyFile) : undefined;
-  const calendars = createCalendarSource({
-    ...(graphToken ? { graph: new GraphCalendarSource({ baseUrl: config.graphBaseUrl, getAccessToken: graphToken }) } : {}),
-    ...(googleKey ? { google: new GoogleCalendarSource({ key: googleKey, rootUrl: config.googleApiRootUrl }) } : {}),
-  });
+  const google = config.google?.keyFile ? await import('../calendars/google/google-service-account.js') : undefined;
+  const googleKey = google && config.google?.keyFile ? await google.readServiceAccountKey(config.google.keyFile) : undefined;
+  let graphCalendars: CalendarSource | undefined;
+  if (graphToken) {
+    const { GraphCalendarSource } = await import('../calendars/graph/graph-calendar-source.js');
+    graphCalendars = new GraphCalendarSource({ baseUrl: config.graphBaseUrl, getAccessToken: graphToken });
+  }
+  let googleCalendars: CalendarSource | undefined;
+  if (googleKey) {
+    const { GoogleCalendarSource } = await import('../calendars/google/google-calendar-source.js');
+    googleCalendars = new GoogleCalendarSource({ key: googleKey, rootUrl: config.googleApiRootUrl });
+  }
+  const calendars = createCalendarSource({ ...(graphCalendars ? { graph: graphCalendars } : {}), ...(googleCalendars ? { google: googleCalendars } : {}) });
 
   const mailer = options.mail
-    ? createMailer(config, {
+    ? await createMailer(config, {
         graphToken,
-        gmailAuth: googleKey && config.mailFrom ? new DelegatedClients(googleKey, [gmailSendScope]).forUser(bareAddress(config.mailFrom)) : undefined,
+        gmailAuth: google && googleKey && config.mailFrom ? new google.DelegatedClients(googleKey, [gmailSendScope]).forUser(bareAddress(config.mailFrom)) : undefined,
       })
     : undefined;
   const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.database.sqlitePath });
@@ -100,6 +106,9 @@ export async function wireReports(config: ServerConfig, io: CliIo, options: { ma
     throw error;
   }
 }
+
+/** The Gmail send scope (as in gmail-mailer.ts, which is not loaded unless Gmail is chosen). */
+const gmailSendScope = 'https://www.googleapis.com/auth/gmail.send';
 
 function messageIdDomain(config: ServerConfig): string {
   const from = config.mailFrom ? bareAddress(config.mailFrom) : '';

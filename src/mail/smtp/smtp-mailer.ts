@@ -14,7 +14,8 @@ export class SmtpMailer implements Mailer {
     const timeoutMs = options.timeoutMs ?? 60_000;
     // `url` merges with the options, so a timeout here and `?name=…` in SMTP_URL both apply.
     this.transport = nodemailer.createTransport(
-      { url: options.smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs } as TransportOptions,
+      // Pooled: a multi-user run reuses a few connections instead of one handshake per message.
+      { url: options.smtpUrl, pool: true, maxConnections: 3, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs } as TransportOptions,
       { from: options.from },
     );
   }

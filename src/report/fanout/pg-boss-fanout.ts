@@ -50,13 +50,21 @@ export async function openReportQueue(options: ReportQueueOptions, onError: (err
   return boss;
 }
 
-/** Idempotent: with several workers starting at once, whoever is second finds the queue there. */
+/**
+ * Idempotent: with several workers starting at once on a fresh database, pg-boss's queue creation
+ * (a table partition per queue) can deadlock; the loser tries again after a short random pause
+ * and finds the queue there.
+ */
 async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, 'name'>): Promise<void> {
-  if (await boss.getQueue(name)) return;
-  try {
-    await boss.createQueue(name, { name, ...options });
-  } catch (error) {
-    if (!(await boss.getQueue(name))) throw error;
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(name)) return;
+    try {
+      await boss.createQueue(name, { name, ...options });
+      return;
+    } catch (error) {
+      if (attempt >= 8) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 250 * attempt));
+    }
   }
 }
 
@@ -90,7 +98,12 @@ export interface JobOutput {
   error?: string;
 }
 
-/** Starts `concurrency` pg-boss workers on the report queue in this process; returns how to stop them. */
+/**
+ * Works on the report queue in this process, `concurrency` jobs at a time, until stopped; returns
+ * how to stop (jobs in flight finish first). Our own fetch loop rather than `boss.work`: that one
+ * waits a whole polling interval after every batch, even when more jobs are waiting, which caps a
+ * worker at one batch a second. Here a free slot fetches at once, and only an empty queue waits.
+ */
 export async function workReports(boss: PgBoss, options: ReportWorkerOptions): Promise<() => Promise<void>> {
   const handle = async (job: PgBoss.JobWithMetadata<ReportJobData>): Promise<JobOutput> => {
     const { isoWeek, tenantId, userId } = job.data;
@@ -110,18 +123,58 @@ export async function workReports(boss: PgBoss, options: ReportWorkerOptions): P
       throw error;
     }
   };
-  const ids: string[] = [];
-  for (let index = 0; index < options.concurrency; index++) {
-    ids.push(
-      await boss.work<ReportJobData>(
-        reportQueue,
-        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-        async ([job]) => handle(job!),
-      ),
-    );
-  }
+
+  const pollMs = (options.pollingIntervalSeconds ?? 1) * 1000;
+  let stopping = false;
+  let wake: (() => void) | undefined;
+  const inFlight = new Set<Promise<void>>();
+
+  const run = async (job: PgBoss.JobWithMetadata<ReportJobData>) => {
+    try {
+      const output = await handle(job);
+      await boss.complete(reportQueue, job.id, output as object);
+    } catch (error) {
+      const message = (error as Error).message.split('\n')[0]!;
+      await boss.fail(reportQueue, job.id, { message, name: (error as Error).name }).catch(() => undefined);
+    }
+  };
+
+  const loop = (async () => {
+    while (!stopping) {
+      const free = options.concurrency - inFlight.size;
+      let jobs: PgBoss.JobWithMetadata<ReportJobData>[] = [];
+      if (free > 0) {
+        try {
+          jobs = await boss.fetch<ReportJobData>(reportQueue, { batchSize: free, includeMetadata: true });
+        } catch {
+          jobs = []; // the database blinked: try again after the interval
+        }
+      }
+      for (const job of jobs) {
+        const running: Promise<void> = run(job).finally(() => {
+          inFlight.delete(running);
+          wake?.();
+        });
+        inFlight.add(running);
+      }
+      if (jobs.length > 0 && inFlight.size < options.concurrency) continue;
+      // Full: wait for a slot. Empty queue: wait the polling interval (or a slot, whichever first).
+      await new Promise<void>((resolve) => {
+        const timer = inFlight.size >= options.concurrency ? undefined : setTimeout(resolve, pollMs);
+        wake = () => {
+          if (timer) clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+    }
+  })();
+
   return async () => {
-    for (const id of ids) await boss.offWork({ id });
+    stopping = true;
+    wake?.();
+    await loop;
+    await Promise.all(inFlight);
   };
 }
 
