@@ -28,6 +28,8 @@ export interface AppProps {
   graphBase: string | undefined;
   /** Drawn before Office.onReady answers, so React and the styles are warm when the draft arrives. */
   starting?: boolean;
+  /** The draft as first read (or why it could not be), so the first Outlook render has the verdict. */
+  firstRead?: { draft: { invite: Invite; unreadFields: string[] } } | { error: string };
 }
 
 
@@ -62,7 +64,7 @@ function usePrefersDark(): boolean {
   return dark;
 }
 
-export function App({ host, api, tokens: tokenProvider, graphBase, starting = false }: AppProps) {
+export function App({ host, api, tokens: tokenProvider, graphBase, starting = false, firstRead }: AppProps) {
   const styles = useStyles();
   const prefersDark = usePrefersDark();
   const dark = (host?.theme() ?? (prefersDark ? 'dark' : 'light')) === 'dark';
@@ -71,14 +73,22 @@ export function App({ host, api, tokens: tokenProvider, graphBase, starting = fa
   const [fields, setFields] = useState<SampleFields>(sampleFields);
   const [draft, setDraft] = useState<{ invite: Invite; unreadFields: string[] } | undefined>();
   const [readError, setReadError] = useState<string>();
+  // the first read arrives with the props that end the starting state: taken in during this same
+  // render (React re-runs it before committing), so the first Outlook paint already has the verdict
+  const [takenRead, setTakenRead] = useState<AppProps['firstRead']>();
+  if (firstRead && firstRead !== takenRead) {
+    setTakenRead(firstRead);
+    if ('draft' in firstRead) setDraft(firstRead.draft);
+    else setReadError(firstRead.error);
+  }
   const refresh = useCallback(() => {
     host?.read().then(setDraft, (error: Error) => setReadError(error.message));
   }, [host]);
   useEffect(() => {
     if (!host) return;
-    refresh();
+    if (!firstRead) refresh();
     host.onChange(refresh);
-  }, [host, refresh]);
+  }, [host, refresh, firstRead]);
   const previewInvite = useMemo(() => {
     try {
       return parseInvite(sampleInvite(fields));

@@ -2,7 +2,7 @@
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { Api } from './api.js';
-import { App } from './App.js';
+import { App, type AppProps } from './App.js';
 import { loadAddinConfig, naaTokens, staticTokens, type TokenProvider } from './auth.js';
 import { detectOutlook } from './detect-office.js';
 // in the first bundle (about 2 KB gzip): a chunk fetched after Office.onReady cost a round trip
@@ -26,13 +26,19 @@ async function start(): Promise<void> {
   performance.mark('office-ready');
   let tokens: TokenProvider = previewTokens;
   let host: DraftHost | undefined;
+  let firstRead: AppProps['firstRead'];
   if (inOutlook) {
     host = outlookHost();
+    // read before drawing the Outlook pane: its first render then carries the verdict
+    firstRead = await host.read().then(
+      (draft) => ({ draft }),
+      (error: Error) => ({ error: error.message }),
+    );
     // the Entra client id and API scope are public: the page's meta tags or the backend's /addin-config.json
     tokens = naaTokens(loadAddinConfig(apiBase));
   }
   const graphBase = query.get('graph') ?? (inOutlook ? 'https://graph.microsoft.com/v1.0' : undefined);
-  root.render(<App host={host} api={new Api(apiBase, tokens)} tokens={tokens} graphBase={graphBase} />);
+  root.render(<App host={host} api={new Api(apiBase, tokens)} tokens={tokens} graphBase={graphBase} firstRead={firstRead} />);
 }
 
 void start();
