@@ -245,3 +245,29 @@ test('with the backend: Settings saved, the LLM verdict awaited visibly, Keep fe
   expect(feedback[0]).toMatchObject({ verdict: 'keep', expected: 'keep', comment: 'The launch date needs everyone live', surface: 'outlook' });
   await page.context().close();
 });
+
+test("Outlook mode follows Office's dark theme and stays accessible", async () => {
+  // bypassCSP: only so the test can inject axe; the backend's CSP forbids inline scripts
+  const context = await browser.newContext({ viewport: { width: 420, height: 900 }, colorScheme: 'light', bypassCSP: true });
+  const page = await context.newPage();
+  // Outlook's theme wins over the browser's colour scheme
+  await page.addInitScript((init) => Object.assign(window, { __fakeOutlookInit: init }), { item: draft, officeTheme: { bodyBackgroundColor: '#1f1f1f' } });
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname !== '127.0.0.1') return route.abort();
+    if (url.pathname.endsWith('/office/office.js')) return route.fulfill({ contentType: 'text/javascript', body: fakeOffice });
+    return route.continue();
+  });
+  await page.goto(`${base}/taskpane.html`);
+  await page.getByTestId('verdict').waitFor({ timeout: 20_000 });
+  const background = await page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+  const [r, g, b] = (background.match(/\d+/g) ?? ['255', '255', '255']).map(Number) as [number, number, number];
+  expect(r + g + b).toBeLessThan(3 * 100);
+  await page.addScriptTag({ path: path.resolve('node_modules/axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+    return (await axe.run(document)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  });
+  expect(violations).toEqual([]);
+  await context.close();
+});
