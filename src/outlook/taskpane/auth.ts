@@ -27,11 +27,13 @@ function meta(name: string): string | undefined {
 
 export async function loadAddinConfig(apiBase: string): Promise<AddinConfig> {
   const fromPage: AddinConfig = { clientId: meta('entra-client-id'), authority: meta('entra-authority'), apiScope: meta('entra-api-scope') };
-  if (fromPage.clientId) return fromPage;
+  if (fromPage.clientId && fromPage.apiScope) return fromPage;
   try {
     const response = await fetch(`${apiBase}/addin-config.json`, { headers: { accept: 'application/json' } });
     if (!response.ok) return fromPage;
-    return { ...fromPage, ...((await response.json()) as AddinConfig) };
+    // values baked into the page win over the backend's
+    const served = (await response.json()) as AddinConfig;
+    return { clientId: fromPage.clientId ?? served.clientId, authority: fromPage.authority ?? served.authority, apiScope: fromPage.apiScope ?? served.apiScope };
   } catch {
     return fromPage;
   }
