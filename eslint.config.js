@@ -10,7 +10,7 @@ const vendorSdks = ['ical.js', 'ai', '@ai-sdk/*', 'ollama-ai-provider-v2', '@mic
 const outsideCore = ['**/judge/**', '**/llm/**', '**/calendars/**', '**/channels/**', '**/outlook/**', '**/google-addon/**', '**/report/**', '**/server/**', '**/store/**', '**/config.js', '**/cli.js', '**/cli/**', '**/drafting/**', '**/integration/**'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

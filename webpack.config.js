@@ -2,6 +2,8 @@
 // `npm run build` runs tsc first (dist/src, dist/bench), so this config must never clean dist/.
 // `--env production` references the hosted office.js; the default (preview) build copies office.js
 // into dist/office/ so the pane works from any static file server, outside Office too.
+// ENTRA_CLIENT_ID / ENTRA_AUTHORITY / ENTRA_API_SCOPE at build time become meta tags in the pages
+// (public values, no secrets); unset, the pane asks the backend's GET /addin-config.json.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +23,11 @@ const resolve = { extensions: ['.ts', '.tsx', '.js'], extensionAlias: { '.js': [
 export default (env = {}) => {
   const production = Boolean(env.production);
   const officeJs = production ? hostedOfficeJs : 'office/office.js';
+  const entra = {
+    clientId: process.env.ENTRA_CLIENT_ID ?? '',
+    authority: process.env.ENTRA_AUTHORITY ?? '',
+    apiScope: process.env.ENTRA_API_SCOPE ?? '',
+  };
   const common = {
     mode: 'production',
     devtool: false,
@@ -32,7 +39,7 @@ export default (env = {}) => {
   const taskpane = {
     ...common,
     name: 'taskpane',
-    entry: { taskpane: './src/outlook/taskpane/index.tsx' },
+    entry: { taskpane: './src/outlook/taskpane/index.tsx', 'auth-dialog': './src/outlook/dialog/auth-dialog.ts' },
     output: {
       path: path.join(root, 'dist'),
       publicPath: '',
@@ -46,8 +53,15 @@ export default (env = {}) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/outlook/taskpane/taskpane.html',
-        templateParameters: { officeJs },
+        templateParameters: { officeJs, entra },
         chunks: ['taskpane'],
+        scriptLoading: 'defer',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'auth-dialog.html',
+        template: './src/outlook/dialog/auth-dialog.html',
+        templateParameters: { officeJs },
+        chunks: ['auth-dialog'],
         scriptLoading: 'defer',
       }),
       ...(production
@@ -56,6 +70,8 @@ export default (env = {}) => {
             new CopyWebpackPlugin({
               patterns: [
                 { from: path.join(officeDist, 'office.js'), to: 'office/office.js', info: { minimized: true } },
+                // office.js loads this table to tell its host; without it Office.onReady never answers in preview
+                { from: path.join(officeDist, 'o15apptofilemappingtable.js'), to: 'office/o15apptofilemappingtable.js', info: { minimized: true } },
                 { from: 'outlook*.js', context: officeDist, to: 'office/[name][ext]', globOptions: { ignore: ['**/*.debug.js'] }, noErrorOnMissing: true, info: { minimized: true } },
                 { from: 'en-us/*.js', context: officeDist, to: 'office/[path][name][ext]', globOptions: { ignore: ['**/*.debug.js'] }, noErrorOnMissing: true, info: { minimized: true } },
               ],

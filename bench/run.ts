@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { measureApiLoad } from './api-load.js';
+import { describeCalendarFanout, measureCalendarFanout } from './calendar-fanout.js';
 import { measureEndToEnd } from './end-to-end.js';
+import { measureGoogleAddon } from './google-addon.js';
 import { measureEmbeddedThroughput } from './embedded-throughput.js';
 import { measureHybrid } from './hybrid.js';
+import { describeTaskpane, measureTaskpane } from './taskpane.js';
 
 /** `npm run bench`: prints the figures; it asserts nothing. */
 
@@ -57,3 +60,15 @@ for (const [name, path] of labelledSets as [string, string][]) {
 console.log('\nPOST /api/judge under load (autocannon, 10 connections, 10 s, loopback; Entra token checked on every request, SQLite, embedded judge)');
 const load = await measureApiLoad(lines);
 console.log(`  requests/s: ${integer(load.requestsPerSecond)}  latency p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms  (${integer(load.requests)} requests, ${load.non2xx} not 2xx, ${load.errors} errors)`);
+
+console.log('\nGoogle add-on: POST /google/event-open over loopback, one at a time (fresh ID token checked, events.get through googleapis from the fake Calendar API, embedded judge)');
+const addon = await measureGoogleAddon();
+console.log(`  latency p50 ${addon.p50Ms.toFixed(1)} ms, p99 ${addon.p99Ms.toFixed(1)} ms, max ${addon.maxMs.toFixed(1)} ms (${integer(addon.requests)} requests; target p99 <= 100 ms)`);
+console.log(`  card JSON for a 12-item agenda: ${integer(addon.cardBytes)} bytes, ${addon.cardWidgets} widgets (whole response ${integer(addon.responseBytes)} bytes)`);
+
+console.log('\nOutlook task pane and Smart Alert (built dist/, headless Chromium at /usr/bin/chromium, launchevent.js in a Node vm; labelled fixtures)');
+const fixtureLines = readFileSync(fixtures, 'utf8').split('\n').filter((line) => line.trim() !== '');
+for (const line of describeTaskpane(await measureTaskpane(fixtureLines))) console.log(line);
+
+console.log('\nWeekly report calendar fan-out through Microsoft Graph (real MSAL + Graph client; fake Graph on its own thread, 127.0.0.1)');
+for (const line of describeCalendarFanout(await measureCalendarFanout())) console.log(line);

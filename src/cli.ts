@@ -14,6 +14,14 @@ Commands:
   eval <file>      Score the judge against the "label"/"sensitive" fields of a .jsonl file
   draft <file|->   Judge each invite and print the async thread that replaces or shortens it
   serve            Run the backend (API, add-in files) on $HOST:$PORT, default 127.0.0.1:3000
+  report --ics <file|url> --user <email> --week <YYYY-Www> [--out report.html] [--send] [--time-zone <IANA>]
+                   One calendar's weekly report, rendered here; --send mails it (once for the week)
+  report --all --week <YYYY-Www> [--send]
+                   Every opted-in user's report (pg-boss jobs when DATABASE_URL is PostgreSQL);
+                   without --send, composes them and prints each subject
+  users import <file.jsonl>
+                   Add or update users by e-mail: {"email","name"?,"timeZone","calendar":{"ics"|"graph"|"google"},"optIn"?}
+  worker           Deliver weekly reports on schedule (and pg-boss jobs) until stopped
 
 Options:
   --json                        One JSON line per invite: {"id", ...Verdict} (eval: the scores as JSON;
@@ -22,11 +30,19 @@ Options:
   -h, --help                    Show this help
   -v, --version                 Show the version
 
-Environment: HOURLY_RATE, CURRENCY, JUDGE, LLM_PROVIDER, LLM_MODEL, LLM_BASE_URL, LLM_API_KEY (see .env.example).`;
+Environment: HOURLY_RATE, CURRENCY, JUDGE, LLM_PROVIDER, LLM_MODEL, LLM_BASE_URL, LLM_API_KEY; for reports
+SMTP_URL, MAIL_FROM, DATABASE_URL, PUBLIC_URL, REPORT_SIGNING_SECRET (see .env.example).`;
 
 const optionSpec = {
   json: { type: 'boolean', default: false },
   judge: { type: 'string' },
+  ics: { type: 'string' },
+  user: { type: 'string' },
+  week: { type: 'string' },
+  out: { type: 'string' },
+  'time-zone': { type: 'string' },
+  send: { type: 'boolean', default: false },
+  all: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -59,7 +75,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(usage);
     return command === undefined && !values.help ? exitCodes.badInput : exitCodes.ok;
   }
-  if (!['check', 'eval', 'draft', 'serve'].includes(command)) throw new UsageError(`unknown command "${command}" (commands: check, eval, draft, serve; see --help)`);
+  if (!['check', 'eval', 'draft', 'serve', 'report', 'users', 'worker'].includes(command)) {
+    throw new UsageError(`unknown command "${command}" (commands: check, eval, draft, serve, report, users, worker; see --help)`);
+  }
   commands = await import('./cli/run-command.js');
   return commands.runCommand(command, rest, values, io);
 }

@@ -155,14 +155,20 @@ const serverEnvironmentSchema = z.object({
   ENTRA_CLIENT_ID: optionalText,
   ENTRA_CLIENT_SECRET: optionalText,
   ENTRA_JWKS_URL: optionalUrl('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  ENTRA_AUTHORITY_URL: optionalUrl('https://login.microsoftonline.com').default('https://login.microsoftonline.com'),
   GOOGLE_SERVICE_ACCOUNT_EMAIL: optionalText,
   GOOGLE_CERTS_URL: optionalUrl('https://www.googleapis.com/oauth2/v1/certs'),
   GOOGLE_SERVICE_ACCOUNT_KEY_FILE: optionalText,
+  GOOGLE_OAUTH_CLIENT_ID: optionalText,
   SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
   MAIL_FROM: optionalText,
   GRAPH_BASE_URL: optionalUrl('https://graph.microsoft.com/v1.0').default('https://graph.microsoft.com/v1.0'),
   GOOGLE_API_ROOT_URL: optionalUrl('https://www.googleapis.com/').default('https://www.googleapis.com/'),
   REPORT_SCHEDULE: optionalText.default('0 8 * * 1'),
+  MAILER: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['smtp', 'graph', 'gmail'], { message: 'must be one of smtp, graph, gmail' }).optional()),
+  REPORT_SIGNING_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)').optional()),
+  REPORT_CONCURRENCY: z.coerce.number({ message: 'must be a number' }).int().min(1).max(256).default(8),
+  REPORT_JOB_TIMEOUT_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(2).max(86_400).default(900),
 });
 
 export interface ServerConfig extends Config {
@@ -177,12 +183,23 @@ export interface ServerConfig extends Config {
   tls?: { certFile: string; keyFile: string };
   /** Accept unauthenticated calls as a local developer; allowed only on a loopback address. */
   insecureDevAuth: boolean;
-  entra?: { tenantId: string; clientId: string; clientSecret?: string; jwksUrl?: string };
-  google?: { serviceAccountEmail: string; certsUrl?: string; keyFile?: string };
+  entra?: { tenantId: string; clientId: string; clientSecret?: string; jwksUrl?: string; authorityUrl: string };
+  /** The add-on deployment's service account; `oauthClientId` is the audience of the add-on user's ID token. */
+  google?: { serviceAccountEmail: string; certsUrl?: string; keyFile?: string; oauthClientId?: string };
   smtp?: { url: string; from: string };
   graphBaseUrl: string;
   googleApiRootUrl: string;
   reportSchedule: string;
+  /** How report e-mails leave: `MAILER`, or SMTP when only SMTP_URL is set. */
+  mailer?: 'smtp' | 'graph' | 'gmail';
+  /** `MAIL_FROM`: the sender of report e-mails (for Graph and Gmail, the mailbox that sends). */
+  mailFrom?: string;
+  /** Signs unsubscribe links; unset, a local SQLite setup makes one (src/report/unsubscribe.ts). Never logged. */
+  reportSigningSecret?: string;
+  /** Reports composed and sent at once by one process. */
+  reportConcurrency: number;
+  /** Longest a report may take; a claim older than this is from a dead worker and may be taken again. */
+  reportJobTimeoutSeconds: number;
 }
 
 /** The judge's configuration and the backend's, with every problem of both in one error. */
@@ -206,6 +223,13 @@ export function loadServerConfig(environment: Record<string, string | undefined>
   if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) problems.push('TLS_CERT_FILE and TLS_KEY_FILE: set both or neither');
   if (Boolean(env.ENTRA_TENANT_ID) !== Boolean(env.ENTRA_CLIENT_ID)) problems.push('ENTRA_TENANT_ID and ENTRA_CLIENT_ID: set both or neither');
   if (env.SMTP_URL && !env.MAIL_FROM) problems.push('MAIL_FROM: required with SMTP_URL (the sender address, e.g. challenger@example.com)');
+  if (env.MAILER === 'smtp' && !env.SMTP_URL) problems.push('SMTP_URL: required with MAILER=smtp');
+  if (env.MAILER === 'graph' && !(env.ENTRA_TENANT_ID && env.ENTRA_CLIENT_ID && env.ENTRA_CLIENT_SECRET && env.MAIL_FROM)) {
+    problems.push('ENTRA_TENANT_ID, ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET and MAIL_FROM: required with MAILER=graph (MAIL_FROM is the sending mailbox)');
+  }
+  if (env.MAILER === 'gmail' && !(env.GOOGLE_SERVICE_ACCOUNT_KEY_FILE && env.MAIL_FROM)) {
+    problems.push('GOOGLE_SERVICE_ACCOUNT_KEY_FILE and MAIL_FROM: required with MAILER=gmail (MAIL_FROM is the Workspace user who sends)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const scheme = env.TLS_CERT_FILE ? 'https' : 'http';
@@ -223,15 +247,20 @@ export function loadServerConfig(environment: Record<string, string | undefined>
     insecureDevAuth: env.INSECURE_DEV_AUTH,
     entra:
       env.ENTRA_TENANT_ID && env.ENTRA_CLIENT_ID
-        ? { tenantId: env.ENTRA_TENANT_ID, clientId: env.ENTRA_CLIENT_ID, clientSecret: env.ENTRA_CLIENT_SECRET, jwksUrl: env.ENTRA_JWKS_URL }
+        ? { tenantId: env.ENTRA_TENANT_ID, clientId: env.ENTRA_CLIENT_ID, clientSecret: env.ENTRA_CLIENT_SECRET, jwksUrl: env.ENTRA_JWKS_URL, authorityUrl: env.ENTRA_AUTHORITY_URL.replace(/\/+$/, '') }
         : undefined,
     google: env.GOOGLE_SERVICE_ACCOUNT_EMAIL
-      ? { serviceAccountEmail: env.GOOGLE_SERVICE_ACCOUNT_EMAIL, certsUrl: env.GOOGLE_CERTS_URL, keyFile: env.GOOGLE_SERVICE_ACCOUNT_KEY_FILE }
+      ? { serviceAccountEmail: env.GOOGLE_SERVICE_ACCOUNT_EMAIL, certsUrl: env.GOOGLE_CERTS_URL, keyFile: env.GOOGLE_SERVICE_ACCOUNT_KEY_FILE, oauthClientId: env.GOOGLE_OAUTH_CLIENT_ID }
       : undefined,
     smtp: env.SMTP_URL && env.MAIL_FROM ? { url: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
     graphBaseUrl: env.GRAPH_BASE_URL.replace(/\/+$/, ''),
     googleApiRootUrl: env.GOOGLE_API_ROOT_URL,
     reportSchedule: env.REPORT_SCHEDULE,
+    mailer: env.MAILER ?? (env.SMTP_URL ? 'smtp' : undefined),
+    mailFrom: env.MAIL_FROM,
+    reportSigningSecret: env.REPORT_SIGNING_SECRET,
+    reportConcurrency: env.REPORT_CONCURRENCY,
+    reportJobTimeoutSeconds: env.REPORT_JOB_TIMEOUT_SECONDS,
   };
 }
 

@@ -88,7 +88,7 @@ describe('loadServerConfig', () => {
       TLS_CERT_FILE: 'c.pem',
       TLS_KEY_FILE: 'k.pem',
     });
-    expect(config.entra).toEqual({ tenantId: 'contoso-tenant', clientId: 'api-client', clientSecret: undefined, jwksUrl: 'http://127.0.0.1:9/keys' });
+    expect(config.entra).toEqual({ tenantId: 'contoso-tenant', clientId: 'api-client', clientSecret: undefined, jwksUrl: 'http://127.0.0.1:9/keys', authorityUrl: 'https://login.microsoftonline.com' });
     expect(config.publicUrl).toBe('https://challenger.example.com');
     expect(config.tls).toEqual({ certFile: 'c.pem', keyFile: 'k.pem' });
   });

@@ -19,6 +19,13 @@ import { InputError } from './read-invites.js';
 export interface CommandOptions {
   json: boolean;
   judge?: string;
+  ics?: string;
+  user?: string;
+  week?: string;
+  out?: string;
+  'time-zone'?: string;
+  send?: boolean;
+  all?: boolean;
 }
 
 export async function runCommand(command: string, rest: string[], values: CommandOptions, io: CliIo): Promise<number> {
@@ -47,8 +54,31 @@ export async function runCommand(command: string, rest: string[], values: Comman
       await server.close();
       return 0;
     }
+    case 'report': {
+      if (rest.length > 0) throw new UsageError(`report takes options only, not "${rest[0]}" (see --help)`);
+      const { reportCommand } = await import('./report-command.js');
+      const options = { ics: values.ics, user: values.user, week: values.week, out: values.out, timeZone: values['time-zone'], send: values.send ?? false, all: values.all ?? false };
+      return reportCommand(options, loadServerConfig(values.judge ? { ...io.env, JUDGE: configFor(values.judge, io).judge } : io.env), io);
+    }
+    case 'users': {
+      if (rest[0] !== 'import' || rest.length !== 2) throw new UsageError('users takes: users import <file.jsonl>');
+      const { usersImportCommand } = await import('./users-command.js');
+      const config = loadServerConfig(io.env);
+      const { openStore } = await import('../store/database.js');
+      const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.database.sqlitePath });
+      try {
+        return await usersImportCommand(rest[1]!, store, io);
+      } finally {
+        await store.close();
+      }
+    }
+    case 'worker': {
+      if (rest.length > 0) throw new UsageError('worker takes no arguments (DATABASE_URL, SMTP_URL and the rest come from the environment)');
+      const { workerCommand } = await import('./worker-command.js');
+      return workerCommand(loadServerConfig(io.env), io, untilStopped);
+    }
     default:
-      throw new UsageError(`unknown command "${command}" (commands: check, eval, draft, serve; see --help)`);
+      throw new UsageError(`unknown command "${command}" (commands: check, eval, draft, serve, report, users, worker; see --help)`);
   }
 }
 

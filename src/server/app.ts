@@ -12,11 +12,16 @@ import { JudgeProvider } from './judges.js';
 import { loggerOptions } from './logging.js';
 import { RecentSettings } from './recent-settings.js';
 import type { Authenticator } from './request-user.js';
+import { addinConfigRoutes } from './routes/addin-config-routes.js';
+import type { UserTokenSource } from '../google-addon/delegated-user-tokens.js';
+import { googleAddonRoutes } from './routes/google-addon-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { judgeRoutes } from './routes/judge-routes.js';
 import { officeRoutes } from './routes/office-routes.js';
 import { threadSendRoutes } from './routes/thread-send-routes.js';
 import { userRoutes } from './routes/user-routes.js';
+import { unsubscribeRoutes } from './routes/unsubscribe.js';
+import { resolveReportSigningSecret, UnsubscribeLinks } from '../report/unsubscribe.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
 /**
@@ -39,6 +44,8 @@ export interface AppDependencies {
   version?: string;
   /** Certificate and key: serve HTTPS (Office sideloading needs it beyond localhost). */
   https?: { cert: Buffer; key: Buffer };
+  /** Google add-on: user tokens for creation prompts (default: the service account's delegation). */
+  googleUserTokens?: UserTokenSource;
 }
 
 /** Folders of the build output that are code for Node, not files for the browser. */
@@ -76,6 +83,16 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   threadSendRoutes(app, { store, channels: dependencies.channels ?? {} });
   userRoutes(app, { store, settings, judges });
   officeRoutes(app, { publicUrl: config.publicUrl });
+  // The signing secret is read (or, on SQLite, made) when the first unsubscribe link is opened.
+  let links: UnsubscribeLinks | undefined;
+  const unsubscribeLinks = () =>
+    (links ??= new UnsubscribeLinks(
+      resolveReportSigningSecret({ configured: config.reportSigningSecret, databaseUrl: config.database.url, sqlitePath: config.database.sqlitePath }),
+      config.publicUrl,
+    ));
+  unsubscribeRoutes(app, { store, links: unsubscribeLinks });
+  googleAddonRoutes(app, { config, store, judges, settings, userTokens: dependencies.googleUserTokens });
+  addinConfigRoutes(app, { entra: config.entra, publicUrl: config.publicUrl });
 
   if (dependencies.staticRoot && existsSync(dependencies.staticRoot)) {
     await app.register(fastifyStatic, {

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrations.js';
 import { SqlFeedbackRepository } from './sql-feedback-repository.js';
+import { SqlGoogleAddonRepository, type GoogleEventPromptTable, type GooglePreReadTable, type GoogleWatchChannelTable } from './sql-google-addon-repository.js';
 import { SqlReportRunRepository } from './sql-report-run-repository.js';
 import { SqlSentThreadRepository } from './sql-sent-thread-repository.js';
 import { SqlSettingsRepository } from './sql-settings-repository.js';
@@ -82,6 +83,9 @@ export interface Database {
   feedback: FeedbackTable;
   sent_threads: SentThreadTable;
   report_runs: ReportRunTable;
+  google_watch_channels: GoogleWatchChannelTable;
+  google_event_prompts: GoogleEventPromptTable;
+  google_pre_reads: GooglePreReadTable;
 }
 
 export interface OpenStoreOptions {
@@ -128,6 +132,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     feedback: new SqlFeedbackRepository(db, clock),
     sentThreads: new SqlSentThreadRepository(db, clock),
     reportRuns: new SqlReportRunRepository(db, clock),
+    googleAddon: new SqlGoogleAddonRepository(db, clock),
     ping: connection.ping,
     // Closing twice is harmless (a pg Pool throws when ended twice).
     close: () => (closing ??= db.destroy()),

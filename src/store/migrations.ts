@@ -96,6 +96,57 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+
+  // The Google Calendar add-on (src/google-addon): push channels on users' calendars, the one
+  // prompt per created event, and the pre-reads a trimmed meeting links to.
+  '0002_google_addon': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('google_watch_channels')
+        .addColumn('channel_id', 'text', (column) => column.primaryKey())
+        .addColumn('tenant_id', 'text', (column) => column.notNull())
+        .addColumn('user_id', 'text', (column) => column.notNull())
+        .addColumn('user_email', 'text', (column) => column.notNull())
+        .addColumn('calendar_id', 'text', (column) => column.notNull())
+        .addColumn('resource_id', 'text', (column) => column.notNull())
+        // Only a hash of the channel's secret token: a leaked database cannot forge notifications.
+        .addColumn('token_hash', 'text', (column) => column.notNull())
+        .addColumn('expires_at', 'text', (column) => column.notNull())
+        .addColumn('sync_token', 'text')
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addForeignKeyConstraint('google_watch_channels_user_fk', ['tenant_id', 'user_id'], 'users', ['tenant_id', 'user_id'], (constraint) => constraint.onDelete('cascade'))
+        .execute();
+      await db.schema.createIndex('google_watch_channels_user_idx').on('google_watch_channels').columns(['tenant_id', 'user_id']).execute();
+      await db.schema.createIndex('google_watch_channels_expiry_idx').on('google_watch_channels').column('expires_at').execute();
+
+      // The primary key makes "one prompt per event" atomic, however often Google notifies.
+      await db.schema
+        .createTable('google_event_prompts')
+        .addColumn('tenant_id', 'text', (column) => column.notNull())
+        .addColumn('user_id', 'text', (column) => column.notNull())
+        .addColumn('event_id', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('google_event_prompts_pk', ['tenant_id', 'user_id', 'event_id'])
+        .addForeignKeyConstraint('google_event_prompts_user_fk', ['tenant_id', 'user_id'], 'users', ['tenant_id', 'user_id'], (constraint) => constraint.onDelete('cascade'))
+        .execute();
+
+      await db.schema
+        .createTable('google_pre_reads')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('tenant_id', 'text', (column) => column.notNull())
+        .addColumn('user_id', 'text', (column) => column.notNull())
+        .addColumn('content_json', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addForeignKeyConstraint('google_pre_reads_user_fk', ['tenant_id', 'user_id'], 'users', ['tenant_id', 'user_id'], (constraint) => constraint.onDelete('cascade'))
+        .execute();
+    },
+
+    async down(db: Kysely<unknown>) {
+      for (const table of ['google_pre_reads', 'google_event_prompts', 'google_watch_channels']) {
+        await db.schema.dropTable(table).execute();
+      }
+    },
+  },
 };
 
 /**

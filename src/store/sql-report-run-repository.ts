@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from './database.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, ReportRunTable } from './database.js';
 import { fromJsonText, toJsonText } from './json-text.js';
 import { ensureUserRow } from './sql-user-repository.js';
 import type { ReportRun, ReportRunRepository } from './store.js';
@@ -29,41 +29,78 @@ export class SqlReportRunRepository implements ReportRunRepository {
     return inserted !== undefined;
   }
 
+  async retakeReport(key: UserKey, isoWeek: string, staleBefore: Date): Promise<boolean> {
+    const { tenantId, userId } = requireUserKey(key);
+    requireIsoWeek(isoWeek);
+    const { numUpdatedRows } = await this.db
+      .updateTable('report_runs')
+      .set({ status: 'claimed', claimed_at: this.clock().toISOString(), finished_at: null, error: null })
+      .where('tenant_id', '=', tenantId)
+      .where('user_id', '=', userId)
+      .where('iso_week', '=', isoWeek)
+      .where((row) => row.or([row('status', '=', 'failed'), row.and([row('status', '=', 'claimed'), row('claimed_at', '<', staleBefore.toISOString())])]))
+      .executeTakeFirst();
+    return numUpdatedRows === 1n;
+  }
+
   async markReportSent(key: UserKey, isoWeek: string, details: unknown): Promise<void> {
     await this.finish(key, isoWeek, { status: 'sent', details_json: toJsonText(details), error: null });
   }
 
   async markReportFailed(key: UserKey, isoWeek: string, error: string): Promise<void> {
-    await this.finish(key, isoWeek, { status: 'failed', error: error.slice(0, maxErrorLength) });
+    // A late failure from a worker that lost its claim must not overwrite a report another one sent.
+    await this.finish(key, isoWeek, { status: 'failed', error: error.slice(0, maxErrorLength) }, { unlessSent: true });
   }
 
   async listReportRuns(isoWeek: string): Promise<ReportRun[]> {
     requireIsoWeek(isoWeek);
     const rows = await this.db.selectFrom('report_runs').selectAll().where('iso_week', '=', isoWeek).orderBy('tenant_id').orderBy('user_id').execute();
-    return rows.map((row) => ({
-      tenantId: row.tenant_id,
-      userId: row.user_id,
-      isoWeek: row.iso_week,
-      status: row.status,
-      details: fromJsonText(row.details_json) ?? null,
-      error: row.error,
-      claimedAt: row.claimed_at,
-      finishedAt: row.finished_at,
-    }));
+    return rows.map(reportRunFromRow);
   }
 
-  private async finish(key: UserKey, isoWeek: string, outcome: { status: 'sent' | 'failed'; details_json?: string | null; error: string | null }): Promise<void> {
+  async getReportRun(key: UserKey, isoWeek: string): Promise<ReportRun | undefined> {
     const { tenantId, userId } = requireUserKey(key);
     requireIsoWeek(isoWeek);
-    const { numUpdatedRows } = await this.db
+    const row = await this.db.selectFrom('report_runs').selectAll().where('tenant_id', '=', tenantId).where('user_id', '=', userId).where('iso_week', '=', isoWeek).executeTakeFirst();
+    return row ? reportRunFromRow(row) : undefined;
+  }
+
+  private async finish(
+    key: UserKey,
+    isoWeek: string,
+    outcome: { status: 'sent' | 'failed'; details_json?: string | null; error: string | null },
+    { unlessSent = false } = {},
+  ): Promise<void> {
+    const { tenantId, userId } = requireUserKey(key);
+    requireIsoWeek(isoWeek);
+    let update = this.db
       .updateTable('report_runs')
       .set({ ...outcome, finished_at: this.clock().toISOString() })
       .where('tenant_id', '=', tenantId)
       .where('user_id', '=', userId)
-      .where('iso_week', '=', isoWeek)
-      .executeTakeFirst();
+      .where('iso_week', '=', isoWeek);
+    if (unlessSent) update = update.where('status', '!=', 'sent');
+    const { numUpdatedRows } = await update.executeTakeFirst();
+    if (numUpdatedRows === 0n && unlessSent && (await this.exists(tenantId, userId, isoWeek))) return;
     if (numUpdatedRows === 0n) throw new Error(`no report run for ${tenantId}/${userId} in ${isoWeek} (claim it first)`);
   }
+
+  private async exists(tenantId: string, userId: string, isoWeek: string): Promise<boolean> {
+    return (await this.getReportRun({ tenantId, userId }, isoWeek)) !== undefined;
+  }
+}
+
+function reportRunFromRow(row: Selectable<ReportRunTable>): ReportRun {
+  return {
+    tenantId: row.tenant_id,
+    userId: row.user_id,
+    isoWeek: row.iso_week,
+    status: row.status,
+    details: fromJsonText(row.details_json) ?? null,
+    error: row.error,
+    claimedAt: row.claimed_at,
+    finishedAt: row.finished_at,
+  };
 }
 
 function requireIsoWeek(isoWeek: string): void {

@@ -1,5 +1,6 @@
 import type { VerdictKind } from '../core/verdict.js';
 import type { VerdictCache } from '../judge/verdict-cache.js';
+import type { GoogleAddonRepository } from './google-addon-repository.js';
 import type { UserKey } from './user-key.js';
 import type { UserSettings } from './user-settings.js';
 
@@ -16,6 +17,8 @@ export interface Store {
   readonly feedback: FeedbackRepository;
   readonly sentThreads: SentThreadRepository;
   readonly reportRuns: ReportRunRepository;
+  /** Push channels, event prompts and pre-reads of the Google Calendar add-on. */
+  readonly googleAddon: GoogleAddonRepository;
   /** Resolves when the database answers `SELECT 1` (for /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -118,7 +121,13 @@ export interface ReportRun extends UserKey {
 export interface ReportRunRepository {
   /** True for exactly one caller per user and ISO week, however many workers ask. */
   claimReport(key: UserKey, isoWeek: string): Promise<boolean>;
+  /**
+   * Takes over a run that failed, or one claimed before `staleBefore` and never finished (its
+   * worker died). Atomic like `claimReport`: true for exactly one caller.
+   */
+  retakeReport(key: UserKey, isoWeek: string, staleBefore: Date): Promise<boolean>;
   markReportSent(key: UserKey, isoWeek: string, details: unknown): Promise<void>;
   markReportFailed(key: UserKey, isoWeek: string, error: string): Promise<void>;
   listReportRuns(isoWeek: string): Promise<ReportRun[]>;
+  getReportRun(key: UserKey, isoWeek: string): Promise<ReportRun | undefined>;
 }
