@@ -78,8 +78,14 @@ export function byFirstLetter(pattern: string): string {
   if (hasCapture(pattern)) throw new Error(`/${pattern}/ has a capturing group; write it as (?:…)`);
   const groups = new Map<string, string[]>();
   const others: string[] = [];
+  // "^a|^b" is "^(?:a|b)": the alternatives that must open the text share one anchor, and are regrouped inside it.
+  const anchored: string[] = [];
   for (const alternative of topLevelAlternatives(pattern).flatMap(spellOutLeadingGroup)) {
     const first = alternative[0] ?? '';
+    if (first === '^') {
+      anchored.push(alternative.slice(1));
+      continue;
+    }
     // A letter with a quantifier after it ("s?") may match nothing: such an alternative stays whole.
     if (plainLetter.test(first) && !quantifier.test(alternative.slice(1))) {
       const list = groups.get(first) ?? [];
@@ -93,5 +99,6 @@ export function byFirstLetter(pattern: string): string {
     }
   }
   const grouped = [...groups].map(([first, rests]) => (rests.length === 1 ? first + rests[0] : `${first}(?:${rests.join('|')})`));
+  if (anchored.length > 0) others.push(`^(?:${byFirstLetter(anchored.join('|'))})`);
   return [...grouped, ...others].join('|');
 }

