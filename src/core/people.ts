@@ -63,8 +63,6 @@ function homeDomain(organizerEmail: string | undefined, attendees: readonly Pick
 const groupLocalPart = /^(?:all|everyone|staff|team|teams|dl|list|lists|group|groups|dept|department|announce(?:ments)?)(?:$|[-._])|[-._](?:all|everyone|staff|team|list|dl|group|dept)$/i;
 const groupName = /\b(?:all[- ](?:staff|hands|employees|company|team)|everyone|distribution list|mailing list|dl|staff|team|department|group)\b/i;
 
-const groupWords = /all|every|staff|team|dl|list|group|dept|depart|announce|mailing|hands|employees|company/i;
-
 export function isGroupAddress(attendee: Pick<Attendee, 'email' | 'name' | 'type'>): boolean {
   return attendee.type === 'group' || looksLikeGroup(attendee);
 }
@@ -77,8 +75,11 @@ export function groupFlags(attendees: readonly Pick<Attendee, 'email' | 'name' |
   return groupAnswers.get(attendees, (list) => list.map(isGroupAddress));
 }
 
+/**
+ * No pre-check for group words first: both patterns are short and fail fast, and a pre-check
+ * ("all|every|staff|…" anywhere in the address or the name) cost more than it saved.
+ */
 function looksLikeGroup(attendee: Pick<Attendee, 'email' | 'name'>): boolean {
-  if (!groupWords.test(attendee.email) && !(attendee.name && groupWords.test(attendee.name))) return false;
   const local = attendee.email.slice(0, Math.max(0, attendee.email.indexOf('@')));
   return groupLocalPart.test(local) || (attendee.name !== undefined && groupName.test(attendee.name));
 }

@@ -47,3 +47,31 @@ describe('group attendees', () => {
     expect(verdict.reasons[0]).toMatch(/1:1/);
   });
 });
+
+describe('isGroupAddress without the group-word pre-check', () => {
+  // The definition as it was, with its pre-check: the answer must not change for any attendee.
+  const groupLocalPart = /^(?:all|everyone|staff|team|teams|dl|list|lists|group|groups|dept|department|announce(?:ments)?)(?:$|[-._])|[-._](?:all|everyone|staff|team|list|dl|group|dept)$/i;
+  const groupName = /\b(?:all[- ](?:staff|hands|employees|company|team)|everyone|distribution list|mailing list|dl|staff|team|department|group)\b/i;
+  const groupWords = /all|every|staff|team|dl|list|group|dept|depart|announce|mailing|hands|employees|company/i;
+  const before = (attendee: { email: string; name?: string; type?: string }) => {
+    if (attendee.type === 'group') return true;
+    if (!groupWords.test(attendee.email) && !(attendee.name && groupWords.test(attendee.name))) return false;
+    const local = attendee.email.slice(0, Math.max(0, attendee.email.indexOf('@')));
+    return groupLocalPart.test(local) || (attendee.name !== undefined && groupName.test(attendee.name));
+  };
+
+  const locals = ['all', 'ALL-staff', 'everyone', 'team', 'teams', 'dl', 'list', 'lists', 'group', 'dept', 'department', 'announce', 'announcements', 'sales-all', 'eng.team', 'x_dl', 'allen', 'stacey', 'dlee', 'teamlead', 'listen', '', 'a.b'];
+  const domains = ['acme.com', 'team.acme.com', 'all-staff.org', 'lists.example.org'];
+  const names = [undefined, '', 'All Staff', 'all-hands', 'Everyone', 'Distribution List', 'Mailing list', 'DL', 'Staff', 'The Team', 'Department', 'Group', 'Tim Allen', 'Stacey White', 'Teammate', 'Grouper'];
+  const attendees = locals.flatMap((local) =>
+    domains.flatMap((domain) => names.map((name) => ({ email: local === '' ? domain : `${local}@${domain}`, ...(name === undefined ? {} : { name }), type: 'required' as const }))),
+  );
+
+  it('answers as the definition with the pre-check did, for every address and name', () => {
+    const disagreements = attendees.filter((attendee) => isGroupAddress(attendee) !== before(attendee));
+    expect(disagreements).toEqual([]);
+    // Both answers occur, so the comparison can see a difference.
+    expect(attendees.some((attendee) => isGroupAddress(attendee))).toBe(true);
+    expect(attendees.some((attendee) => !isGroupAddress(attendee))).toBe(true);
+  });
+});
