@@ -10,6 +10,7 @@ import { buildApp } from '../../src/server/app.js';
 import { createAuthenticator } from '../../src/server/authentication.js';
 import type { Store } from '../../src/store/database.js';
 import { openTestStore } from '../support/test-stores.js';
+import { screenshotPath } from '../support/screenshots.js';
 
 /**
  * The task pane in Outlook mode, end to end: the real backend (buildApp, INSECURE_DEV_AUTH on
@@ -144,7 +145,7 @@ test('Outlook mode: judges the draft, follows attendee, time and recurrence chan
   expect(prepend!.value).toContain('<li>Status update from each workstream</li>');
   expect(prepend!.value).not.toContain('Decide the launch date');
   expect(calls.filter((call) => call.call === 'close')).toHaveLength(0);
-  await page.screenshot({ path: 'docs/screenshots/taskpane-outlook.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('taskpane-outlook.png'), fullPage: true });
   await page.context().close();
 });
 

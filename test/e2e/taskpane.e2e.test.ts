@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { screenshotPath } from '../support/screenshots.js';
 
 /**
  * The task pane in preview mode, end to end: the built dist/ served statically, Chromium headless,
@@ -112,8 +113,7 @@ test('preview pane: verdict, Replace → thread → e-mail via Graph, sent exact
   await page.waitForTimeout(200);
   expect(sent).toHaveLength(1);
 
-  mkdirSync('docs/screenshots', { recursive: true });
-  await page.screenshot({ path: 'docs/screenshots/taskpane-preview.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('taskpane-preview.png'), fullPage: true });
 
   expect(await seriousViolations(page)).toEqual([]);
   await page.context().close();
