@@ -18,7 +18,8 @@ export const userImportLineSchema = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris'),
   calendar: calendarAccountSchema,
-  optIn: z.boolean().default(true),
+  // No default here: an absent optIn must not overwrite an existing user's unsubscribe.
+  optIn: z.boolean().optional(),
 });
 
 export async function usersImportCommand(file: string, store: Store, io: CliIo): Promise<number> {

@@ -54,12 +54,13 @@ export class SqlUserRepository implements UserRepository {
       ...(entry.name !== undefined && { name: entry.name }),
       calendar_json: toJsonText(entry.calendar),
       time_zone: settings.timeZone,
-      report_opt_in: settings.reportOptIn ? 1 : 0,
+      // Only an explicit optIn changes an existing user's choice: re-importing must not re-subscribe.
+      ...(settings.reportOptIn !== undefined && { report_opt_in: settings.reportOptIn ? 1 : 0 }),
       updated_at: timestamp,
     };
     await this.db
       .insertInto('users')
-      .values({ tenant_id: key.tenantId, user_id: key.userId, created_at: timestamp, ...changes })
+      .values({ tenant_id: key.tenantId, user_id: key.userId, created_at: timestamp, report_opt_in: 1, ...changes })
       .onConflict((conflict) => conflict.columns(['tenant_id', 'user_id']).doUpdateSet(changes))
       .execute();
     return key;

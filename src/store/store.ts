@@ -41,7 +41,8 @@ export interface UserImport {
   name?: string;
   timeZone: string;
   calendar: unknown;
-  optIn: boolean;
+  /** Set on a new user (default true); on an existing user only when given, so an import never re-subscribes. */
+  optIn?: boolean;
 }
 
 export interface UserRepository {

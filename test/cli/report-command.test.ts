@@ -138,6 +138,22 @@ describe('invite-challenger report and users import', () => {
     expect(sink.received.length - before).toBe(2);
   });
 
+  it('keeps an unsubscribed user unsubscribed when a re-import leaves optIn out, and changes it only when optIn is given', async () => {
+    const line = { email: 'rita@example.com', timeZone: 'UTC', calendar: { ics: join(folder, 'rita.ics') } };
+    const file = join(folder, 'rita.jsonl');
+    writeFileSync(file, JSON.stringify(line));
+    expect((await run(['users', 'import', file])).status).toBe(0);
+    const key = { tenantId: 'local', userId: 'rita@example.com' };
+    expect((await serverStore.settings.getSettings(key)).reportOptIn).toBe(true);
+    await serverStore.settings.putSettings(key, { reportOptIn: false });
+    expect((await run(['users', 'import', file])).status).toBe(0);
+    expect((await serverStore.settings.getSettings(key)).reportOptIn).toBe(false);
+    writeFileSync(file, JSON.stringify({ ...line, optIn: true }));
+    expect((await run(['users', 'import', file])).status).toBe(0);
+    expect((await serverStore.settings.getSettings(key)).reportOptIn).toBe(true);
+    await serverStore.settings.putSettings(key, { reportOptIn: false });
+  });
+
   it('exits 2 with one line for a bad week, a missing calendar file and missing options', async () => {
     const badWeek = await run(['report', '--ics', join(folder, 'ana.ics'), '--user', user, '--week', '2026-W60', '--out', join(folder, 'x.html')]);
     expect(badWeek).toMatchObject({ status: 2 });

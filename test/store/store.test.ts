@@ -262,6 +262,16 @@ function storeSuite(target: Target): void {
         expect(await store.users.getUser({ tenantId: 'local', userId: 'lin@contoso.com' })).toBeUndefined();
       });
 
+      it('leaves an existing user\'s opt-out alone when the import gives no optIn, and opts a new one in', async () => {
+        const key = await store.users.upsertByEmail({ email: 'optout@example.com', timeZone: 'UTC', calendar: null });
+        expect((await store.users.getUser(key))?.reportOptIn).toBe(true);
+        await store.settings.putSettings(key, { reportOptIn: false });
+        await store.users.upsertByEmail({ email: 'optout@example.com', timeZone: 'Europe/Paris', calendar: null });
+        expect(await store.users.getUser(key)).toMatchObject({ timeZone: 'Europe/Paris', reportOptIn: false });
+        await store.users.upsertByEmail({ email: 'optout@example.com', timeZone: 'Europe/Paris', calendar: null, optIn: true });
+        expect((await store.users.getUser(key))?.reportOptIn).toBe(true);
+      });
+
       it('refuses an import with an unknown time zone', async () => {
         await expect(store.users.upsertByEmail({ email: 'x@example.com', timeZone: 'Europe/Nowhere', calendar: null, optIn: true })).rejects.toThrow(ZodError);
         expect(await store.users.getUser({ tenantId: 'local', userId: 'x@example.com' })).toBeUndefined();
