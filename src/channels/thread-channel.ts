@@ -21,6 +21,12 @@ export interface SentReceipt {
   messageId: string;
   recipients: number;
   sentAt: string;
+  /**
+   * Set only when part of a multi-message send went out and the rest failed: who got it and who
+   * did not, so the caller keeps the send as done (a retry would mail the first ones again) and
+   * tells the user whom to reach another way.
+   */
+  partial?: { sentTo: string[]; notSentTo: string[]; reason: string };
 }
 
 export interface ThreadChannel {
@@ -31,4 +37,18 @@ export interface ThreadChannel {
 /** The channel exists but cannot take this thread (no recipients, too many): a 422 for the caller. */
 export class ChannelRefusal extends Error {
   override readonly name = 'ChannelRefusal';
+}
+
+/**
+ * Some of the thread went out before a later message failed (Gmail sends 100 recipients a
+ * message). Carries the receipt of what went out; the cause is the failure of the rest.
+ */
+export class PartialSendError extends Error {
+  override readonly name = 'PartialSendError';
+  constructor(
+    readonly receipt: SentReceipt & { partial: NonNullable<SentReceipt['partial']> },
+    cause: unknown,
+  ) {
+    super(`sent to ${receipt.partial.sentTo.length} of ${receipt.partial.sentTo.length + receipt.partial.notSentTo.length} recipients, the rest failed`, { cause });
+  }
 }

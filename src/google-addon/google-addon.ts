@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { GmailThreadChannel } from '../channels/gmail/gmail-thread-channel.js';
 import { sendGmailMessage } from '../channels/gmail/gmail-message.js';
 import { GoogleChatThreadChannel } from '../channels/google-chat/google-chat-thread-channel.js';
-import { ChannelRefusal, type SentReceipt, type ThreadChannel } from '../channels/thread-channel.js';
+import { ChannelRefusal, PartialSendError, type SentReceipt, type ThreadChannel } from '../channels/thread-channel.js';
 import { inviteDigest } from '../core/fingerprint.js';
 import type { Invite } from '../core/invite.js';
 import { escapeHtml } from '../core/thread/render-thread.js';
@@ -213,7 +213,7 @@ export class GoogleAddon {
     const requestHash = createHash('sha256').update(JSON.stringify([channel, space, thread])).digest('hex');
     const claim = await this.options.store.sentThreads.claim(key, idempotencyKey, requestHash);
     const context = this.contextOf(event, 'embedded');
-    if (claim.state === 'done') return updateCard(sentCard(claim.result as SentReceipt, context), 'Already sent: it went out once.');
+    if (claim.state === 'done') return updateCard(sentCard(claim.result as SentReceipt, context), (claim.result as SentReceipt).partial ? 'Already sent, in part: it is not sent again.' : 'Already sent: it went out once.');
     if (claim.state === 'in-progress') return notify('It is being sent: give it a moment.');
     if (claim.state === 'conflict') return notify('This card was already used to send a different thread: open the draft again to send another.');
 
@@ -223,11 +223,21 @@ export class GoogleAddon {
       const sender: ThreadChannel = channel === 'gmail' ? new GmailThreadChannel(api) : new GoogleChatThreadChannel({ ...api, space, requestKey: idempotencyKey });
       receipt = await sender.send({ thread, sender: { email: user.email, name: user.name } });
     } catch (error) {
+      if (error instanceof PartialSendError) {
+        // Some of it went out: keep the key as done with what went out, so a retry mails nobody twice.
+        await this.options.store.sentThreads.complete(key, idempotencyKey, error.receipt);
+        this.options.warn?.(`google add-on: a thread by ${channel} went out only in part (${error.receipt.partial.sentTo.length} of ${error.receipt.partial.sentTo.length + error.receipt.partial.notSentTo.length})`);
+        return updateCard(sentCard(error.receipt, context), 'Sent only in part.');
+      }
       // Nothing went out (or Google refused all of it): free the key so that a retry can send.
       await this.options.store.sentThreads.release(key, idempotencyKey);
       if (isMissingScope(error)) return requestScopes([channel === 'gmail' ? scopes.gmailSend : scopes.chatCreate]);
       const reason = error instanceof ChannelRefusal ? error.message : error instanceof IntegrationError ? describeGoogleFailure(error, channel) : 'it could not be sent';
       this.options.warn?.(`google add-on: sending a thread by ${channel} failed (${error instanceof Error ? error.name : 'error'})`);
+      // No answer at all: Gmail may have sent it, and it is not repeated blindly.
+      if (error instanceof IntegrationError && error.status === undefined && channel === 'gmail') {
+        return updateCard(messageCard({ title: 'Maybe not sent', text: 'Gmail did not answer, so it may or may not have gone out: look in your Sent folder before trying again.', context, back: true }));
+      }
       return updateCard(messageCard({ title: 'Not sent', text: `Nothing was sent: ${reason}. Try again.`, context, back: true }));
     }
     await this.options.store.sentThreads.complete(key, idempotencyKey, receipt);
@@ -514,7 +524,21 @@ export class GoogleAddon {
 
 function sentCard(receipt: SentReceipt, context: CardContext) {
   const where = receipt.channel === 'gmail' ? 'as one Gmail thread' : 'to the Chat space';
+  if (receipt.partial) {
+    const { sentTo, notSentTo } = receipt.partial;
+    return messageCard({
+      title: 'Sent only in part',
+      text: `The update went ${where} to ${sentTo.length} ${sentTo.length === 1 ? 'person' : 'people'} (${listed(sentTo)}), then Gmail stopped accepting it. ${notSentTo.length} did not get it: ${listed(notSentTo)}. It is not sent again from here, so nobody gets it twice: forward it to them from your Sent folder.`,
+      context,
+      back: true,
+    });
+  }
   return messageCard({ title: 'Sent', text: `The update went ${where} to ${receipt.recipients} ${receipt.recipients === 1 ? 'person' : 'people'}. Cancel the meeting in the event when you are ready.`, context, back: true });
+}
+
+/** Addresses for a card: the first few, then how many more. */
+function listed(addresses: string[], shown = 10): string {
+  return addresses.length <= shown ? addresses.join(', ') : `${addresses.slice(0, shown).join(', ')} and ${addresses.length - shown} more`;
 }
 
 function describeGoogleFailure(error: IntegrationError, channel: string): string {

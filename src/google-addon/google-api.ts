@@ -42,10 +42,12 @@ interface GoogleErrorBody {
 }
 
 /**
- * A gaxios error as one of ours. The message names the API, the status and Google's reason
+ * A gaxios error as one of ours. `idempotent: false` for a call that must not be repeated blindly
+ * (`users.messages.send`): then only an actual 429/5xx answer (Google's documented retry cases)
+ * is retryable, not a lost reply. The message names the API, the status and Google's reason
  * (`rateLimitExceeded`, `insufficientPermissions`), never the token or the request.
  */
-export function googleApiError(error: unknown, api: string): IntegrationError {
+export function googleApiError(error: unknown, api: string, { idempotent = true }: { idempotent?: boolean } = {}): IntegrationError {
   if (error instanceof IntegrationError) return error;
   const failure = error as { status?: number; code?: string | number; response?: { status?: number; headers?: unknown; data?: unknown } };
   const status = failure.response?.status ?? failure.status ?? (typeof failure.code === 'number' ? failure.code : undefined);
@@ -53,7 +55,9 @@ export function googleApiError(error: unknown, api: string): IntegrationError {
   const reason = body.error?.errors?.[0]?.reason ?? body.error?.status;
   const detail = `${api}: ${status ?? 'no answer'}${reason ? ` ${reason}` : ''}`;
   const vendor = 'google';
-  if (status === undefined) return new IntegrationError(`${detail} (the request did not reach Google)`, { vendor, isRetryable: true, cause: error });
+  // No answer (dropped connection, timeout): the request may well have been carried out. Repeat
+  // it only if doing it twice does no harm (a read, a Chat post with requestId); never a Gmail send.
+  if (status === undefined) return new IntegrationError(`${detail} (no answer from Google)`, { vendor, isRetryable: idempotent, cause: error });
   const retryAfterMs = parseRetryAfter(headerOf(failure.response?.headers, 'retry-after'));
   // Google answers a quota problem with 429, or with 403 and a rate-limit reason.
   if (status === 429 || (status === 403 && /rateLimitExceeded|userRateLimitExceeded/.test(reason ?? ''))) {

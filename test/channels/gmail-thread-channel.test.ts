@@ -1,5 +1,6 @@
 import { GmailThreadChannel } from '../../src/channels/gmail/gmail-thread-channel.js';
 import type { AsyncThread } from '../../src/core/verdict.js';
+import { PartialSendError } from '../../src/channels/thread-channel.js';
 import { AuthError, IntegrationError, ThrottledError } from '../../src/integration/integration-error.js';
 import { gmailSendScope, startFakeGoogleWorkspace, type FakeGoogleWorkspace } from '../fakes/fake-google-workspace.js';
 
@@ -47,6 +48,44 @@ describe('GmailThreadChannel', () => {
     expect(new Set(google.sentMessages.flatMap((message) => message.recipients)).size).toBe(250);
     const first = google.sentMessages[0]!.parsed.messageId;
     expect(google.sentMessages[1]!.parsed.inReplyTo).toBe(first);
+  });
+
+  it('a later message failing after the first went out: a PartialSendError saying who got it', async () => {
+    const guests = Array.from({ length: 250 }, (_, index) => `guest${index}@example.com`);
+    google.failNext({ match: 'messages/send', status: 400, after: 1 });
+    const error = await channel().send({ thread: threadTo(guests), sender: { email: 'ada@example.com' } }).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(PartialSendError);
+    const { receipt } = error as PartialSendError;
+    expect(google.sentMessages).toHaveLength(1);
+    expect(receipt.recipients).toBe(100);
+    expect([...receipt.partial.sentTo].sort()).toEqual([...google.sentMessages[0]!.recipients].sort());
+    expect(receipt.partial.notSentTo).toHaveLength(150);
+    expect(receipt.partial.notSentTo.some((email) => receipt.partial.sentTo.includes(email))).toBe(false);
+    expect(receipt.messageId).not.toBe('');
+    expect(receipt.partial.reason).toContain('400');
+  });
+
+  it('the first message failing is a plain failure: nothing went out', async () => {
+    const guests = Array.from({ length: 150 }, (_, index) => `guest${index}@example.com`);
+    google.failNext({ match: 'messages/send', status: 400 });
+    const error = await channel().send({ thread: threadTo(guests), sender: {} }).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(IntegrationError);
+    expect(google.sentMessages).toHaveLength(0);
+  });
+
+  it('does not repeat a send whose reply was lost (it may have gone out)', async () => {
+    const before = google.requests.filter((request) => request.path.endsWith('/messages/send')).length;
+    // Google is slower than the client waits: no answer at all, as with a dropped connection.
+    google.failNext({ match: 'messages/send', status: 200, delayMs: 1500 });
+    const lost = new GmailThreadChannel({ rootUrl: google.rootUrl, accessToken: 'ada-token', timeoutMs: 300, retry: { retries: 2, defaultDelayMs: 0, maxDelayMs: 1000 } });
+    const error = await lost.send({ thread: threadTo(['grace@example.com']), sender: {} }).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(IntegrationError);
+    expect((error as IntegrationError).status).toBeUndefined();
+    expect((error as IntegrationError).isRetryable).toBe(false);
+    expect(google.requests.filter((request) => request.path.endsWith('/messages/send')).length - before).toBe(1);
+    expect(google.sentMessages).toHaveLength(0);
+    // Let the slow answer finish before the next test.
+    await new Promise((resolve) => setTimeout(resolve, 1600));
   });
 
   it('retries once after a 429 with Retry-After, then sends', async () => {

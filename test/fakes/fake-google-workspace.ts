@@ -90,6 +90,8 @@ export interface ScriptedFailure {
   body?: unknown;
   /** Answer only after this long (a slow Google); the client may give up first. */
   delayMs?: number;
+  /** Let this many matching requests through first (e.g. fail only the second Gmail message). */
+  after?: number;
 }
 
 export interface RecordedRequest {
@@ -160,7 +162,9 @@ export async function startFakeGoogleWorkspace(): Promise<FakeGoogleWorkspace> {
     requests.push({ method, path, query: url.searchParams, userEmail: user?.email });
 
     const failureIndex = failures.findIndex((failure) => (typeof failure.match === 'string' ? `${method} ${path}`.includes(failure.match) : failure.match.test(`${method} ${path}`)));
-    if (failureIndex >= 0) {
+    const waiting = failureIndex >= 0 && (failures[failureIndex]!.after ?? 0) > 0;
+    if (waiting) failures[failureIndex]!.after! -= 1;
+    if (failureIndex >= 0 && !waiting) {
       const [failure] = failures.splice(failureIndex, 1);
       if (failure!.delayMs) await new Promise((resolve) => setTimeout(resolve, failure!.delayMs));
       if (response.destroyed) return;

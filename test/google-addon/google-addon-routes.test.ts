@@ -217,6 +217,43 @@ describe('the Google add-on endpoints', () => {
       expect(harness.google.sentMessages.length).toBe(before + 1);
     });
 
+    it('a Gmail send that fails after the first 100 went out: kept as sent in part, never mailed twice', async () => {
+      const bigId = 'bigstatus0000000001';
+      harness.google.putEvent(calendarId, {
+        id: bigId,
+        summary: 'All-hands status readout',
+        description: statusBody,
+        organizer: { email: ada.email, self: true },
+        start: { dateTime: '2026-12-08T11:00:00+01:00', timeZone: 'Europe/Berlin' },
+        end: { dateTime: '2026-12-08T11:30:00+01:00', timeZone: 'Europe/Berlin' },
+        attendees: [{ email: ada.email, organizer: true, self: true, responseStatus: 'accepted' }, ...guests(150)],
+      });
+      const event = await harness.fixture('saved-event', (fixture) => {
+        fixture.calendar.id = bigId;
+      });
+      const open = await harness.post('/google/event-open', event);
+      const drafted = await harness.post('/google/action', click(event, buttonsOf(open.body).get('Replace with async update').onClick.action));
+      const send = buttonsOf(drafted.body).get('Send once');
+      const inputs = { ...inputsOf(drafted.body), channel: 'gmail' };
+      const before = harness.google.sentMessages.length;
+      harness.google.failNext({ match: 'messages/send', status: 400, after: 1 });
+      const partly = await harness.post('/google/action', click(event, send.onClick.action, inputs));
+      expect(partly.body.renderActions.action.notification.text).toBe('Sent only in part.');
+      const text = JSON.stringify(cardOf(partly.body));
+      expect(cardOf(partly.body).header.title).toBe('Sent only in part');
+      expect(text).toContain('to 100 people');
+      expect(text).toContain('50 did not get it');
+      expect(text).not.toContain('Nothing was sent');
+      const delivered = harness.google.sentMessages.slice(before);
+      expect(delivered).toHaveLength(1);
+      expect(text).toContain(delivered[0]!.recipients.sort()[0]!);
+      // The same click again: the claim holds what went out, so nobody gets it twice.
+      const again = await harness.post('/google/action', click(event, send.onClick.action, inputs));
+      expect(again.body.renderActions.action.notification.text).toContain('Already sent, in part');
+      expect(cardOf(again.body).header.title).toBe('Sent only in part');
+      expect(harness.google.sentMessages.length).toBe(before + 1);
+    });
+
     it('asks for the Gmail scope when the user has not granted it', async () => {
       const { event, drafted, send } = await draft();
       const withoutGmail = { ...event, authorizationEventObject: { ...event.authorizationEventObject, authorizedScopes: event.authorizationEventObject.authorizedScopes.filter((scope: string) => !scope.endsWith('gmail.send')) } };

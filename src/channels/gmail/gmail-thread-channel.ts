@@ -4,14 +4,16 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { threadAsHtml, threadAsText } from '../../core/thread/render-thread.js';
 import { googleApiError, googleClientOptions, retryPolicyOf, type GoogleApiOptions } from '../../google-addon/google-api.js';
 import { withRetry } from '../../integration/retry.js';
-import { ChannelRefusal, type SendRequest, type SentReceipt, type ThreadChannel } from '../thread-channel.js';
+import { ChannelRefusal, PartialSendError, type SendRequest, type SentReceipt, type ThreadChannel } from '../thread-channel.js';
 
 /**
  * The thread as e-mail from the user's own Gmail (`users.messages.send`, the user's token), so
  * replies land in their inbox as one conversation. Gmail takes at most 100 recipients per message:
  * a longer list goes out as several messages with the same subject in the same Gmail thread
  * (`threadId` plus `In-Reply-To`/`References`), each attendee addressed once, in Bcc so that
- * nobody's reply-all reaches hundreds of people.
+ * nobody's reply-all reaches hundreds of people. If a later message fails after earlier ones went
+ * out, the send ends in a `PartialSendError` saying who got it, so nobody is mailed twice.
+ * A send is retried only on an actual 429/5xx answer, never on a lost reply (it may have gone).
  */
 
 export const gmailRecipientsPerMessage = 100;
@@ -52,14 +54,23 @@ export class GmailThreadChannel implements ThreadChannel {
         inReplyTo: index === 0 ? undefined : firstMessageId,
         references: index === 0 ? undefined : firstMessageId,
       });
-      const sent = await withRetry(async () => {
-        try {
-          const response = await this.client.users.messages.send({ userId: 'me', requestBody: { raw, ...(threadId ? { threadId } : {}) } });
-          return response.data;
-        } catch (error) {
-          throw googleApiError(error, 'gmail users.messages.send');
-        }
-      }, this.retry);
+      let sent;
+      try {
+        sent = await withRetry(async () => {
+          try {
+            const response = await this.client.users.messages.send({ userId: 'me', requestBody: { raw, ...(threadId ? { threadId } : {}) } });
+            return response.data;
+          } catch (error) {
+            throw googleApiError(error, 'gmail users.messages.send', { idempotent: false });
+          }
+        }, this.retry);
+      } catch (error) {
+        if (index === 0) throw error;
+        const sentTo = batches.slice(0, index).flat();
+        const notSentTo = batches.slice(index).flat();
+        const reason = error instanceof Error ? error.message : 'the send failed';
+        throw new PartialSendError({ channel: 'gmail', messageId: firstId, recipients: sentTo.length, sentAt: new Date().toISOString(), partial: { sentTo, notSentTo, reason } }, error);
+      }
       threadId ??= sent.threadId ?? undefined;
       if (index === 0) firstId = sent.id ?? '';
     }
