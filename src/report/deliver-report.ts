@@ -14,11 +14,13 @@ import type { ComposeReport, ReportRecipient, ReportSummary } from './weekly-rep
  *
  * A claim whose worker died (SIGKILL, power loss) stays `claimed`. Once it is older than
  * `staleAfterMs` (REPORT_JOB_TIMEOUT_SECONDS, also the pg-boss job expiry) it may be taken
- * again, and a failed run may be retried at once. The one case this cannot settle is a worker
- * that dies after the mail server accepted the message and before the row says `sent` (a few
- * milliseconds): that user may get the report twice, with the same Message-ID, which mailbox
- * providers such as Gmail show once. We chose that over the alternative, never retaking a stale
- * claim, which would silently skip the user for the week.
+ * again, and a failed run may be retried at once. What this cannot settle is a mail the server
+ * accepted whose `sent` row never landed: the worker died in between, or the database refused the
+ * record through every try (`ReportNotRecordedError`, which no fan-out retries). The row then stays
+ * `claimed`, and a run that starts once the claim is stale (a later `report --all`, the next
+ * scheduler pass, a pg-boss retry after the job expired) sends that user the report a second time,
+ * with the same Message-ID, which mailbox providers such as Gmail show once. We chose that over the
+ * alternative, never retaking a stale claim, which would silently skip the user for the week.
  */
 
 export interface DeliverReportDependencies {
@@ -31,11 +33,21 @@ export interface DeliverReportDependencies {
   messageIdDomain: string;
   clock?: () => Date;
   staleAfterMs: number;
+  /** First pause between tries to record a sent mail (doubled each try); tests shorten it. */
+  recordRetryDelayMs?: number;
 }
 
 export type DeliveryOutcome =
   | { status: 'sent'; messageId: string; summary: ReportSummary }
   | { status: 'skipped'; reason: 'already-sent' | 'opted-out' };
+
+/**
+ * The mail went out but the run row could not be marked `sent`. Never retried: a retry would find
+ * the claim (and, once stale, take it and mail again).
+ */
+export class ReportNotRecordedError extends Error {
+  override readonly name = 'ReportNotRecordedError';
+}
 
 /** Someone else holds a fresh claim on this user's week: try later (a retry finds it sent, or stale). */
 export class ReportInProgressError extends Error {
@@ -87,13 +99,17 @@ export async function deliverReport(dependencies: DeliverReportDependencies, use
     throw error;
   }
   // The mail is out: from here nothing may mark the run failed, or a retry would send it again.
-  await recordSent(store, key, isoWeek, { messageId, mailer: mailer.name, summary: rendered.summary });
+  try {
+    await recordSent(store, key, isoWeek, { messageId, mailer: mailer.name, summary: rendered.summary }, dependencies.recordRetryDelayMs ?? 200);
+  } catch (error) {
+    throw new ReportNotRecordedError(`the ${isoWeek} report for ${key.tenantId}/${key.userId} was sent (${messageId}) but could not be recorded: ${oneLine(error)}`, { cause: error });
+  }
   return { status: 'sent', messageId, summary: rendered.summary };
 }
 
 /** Whether trying the same user again later may succeed. */
 export function isRetryableDelivery(error: unknown): boolean {
-  if (error instanceof RecipientError) return false;
+  if (error instanceof RecipientError || error instanceof ReportNotRecordedError) return false;
   if (error instanceof IntegrationError) return error.isRetryable;
   return true;
 }
@@ -116,14 +132,14 @@ async function claimWeek(store: Store, key: UserKey, isoWeek: string, staleBefor
 }
 
 /** The mail is out: recording it matters more than anything else, so a blip in the database gets a few tries. */
-async function recordSent(store: Store, key: UserKey, isoWeek: string, details: unknown): Promise<void> {
+async function recordSent(store: Store, key: UserKey, isoWeek: string, details: unknown, retryDelayMs: number): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await store.reportRuns.markReportSent(key, isoWeek, details);
       return;
     } catch (error) {
       if (attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** attempt));
     }
   }
 }

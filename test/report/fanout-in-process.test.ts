@@ -1,5 +1,5 @@
 import { MailError } from '../../src/mail/mailer.js';
-import { deliverReport, type DeliverReportDependencies } from '../../src/report/deliver-report.js';
+import { deliverReport, isRetryableDelivery, ReportNotRecordedError, type DeliverReportDependencies } from '../../src/report/deliver-report.js';
 import { runInProcess } from '../../src/report/fanout/in-process-fanout.js';
 import type { RunProgress } from '../../src/report/fanout/report-run.js';
 import type { Store } from '../../src/store/store.js';
@@ -49,6 +49,32 @@ describe('in-process fan-out on SQLite', () => {
     expect(mailer.sent).toHaveLength(40);
     expect(peak).toBeLessThanOrEqual(5);
     expect(seen.at(-1)).toEqual({ total: 40, done: 40, failed: 0, remaining: 0 });
+  });
+
+  it('does not send again when the mail went out but recording it failed, even once the claim is stale', async () => {
+    const [user] = await importUsers(store, 1, 'unrecorded');
+    const mailer = new MemoryMailer();
+    const runs = store.reportRuns;
+    const failingRuns = new Proxy(runs, {
+      get: (target, name) => (name === 'markReportSent' ? async () => Promise.reject(new Error('database went away')) : (Reflect.get(target, name) as unknown as () => unknown).bind(target)),
+    });
+    const failingStore = new Proxy(store, { get: (target, name) => (name === 'reportRuns' ? failingRuns : Reflect.get(target, name)) });
+    // The fan-out's retry comes after the claim went stale: a retryable error would have it retaken and mailed again.
+    const deliverDependencies = { ...dependencies(mailer), store: failingStore, staleAfterMs: 200, recordRetryDelayMs: 1 };
+    const errors: unknown[] = [];
+    const result = await runInProcess({
+      users: [user!],
+      concurrency: 1,
+      attempts: 3,
+      retryDelayMs: 400,
+      deliver: (each, signal) => deliverReport(deliverDependencies, each, week, { signal }).catch((error: unknown) => Promise.reject((errors.push(error), error))),
+    });
+    expect(mailer.sent).toHaveLength(1);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(ReportNotRecordedError);
+    expect(isRetryableDelivery(errors[0])).toBe(false);
+    expect(result).toMatchObject({ sent: 0, failed: 1, failedUsers: [{ email: 'unrecorded0@example.com', error: expect.stringContaining('was sent') }] });
+    expect(await store.reportRuns.getReportRun(user!, week)).toMatchObject({ status: 'claimed' });
   });
 
   it('after a crash mid-run, a second run sends only to the users not yet done', async () => {
