@@ -15,6 +15,12 @@ export interface GoogleWatchChannel extends UserKey {
   createdAt: string;
 }
 
+/**
+ * How long a pre-read link keeps working, counted from when it was made: long enough to cover the
+ * meeting it prepares, short enough that old meeting notes do not stay online for ever.
+ */
+export const preReadTimeToLiveDays = 30;
+
 export interface GoogleAddonRepository {
   saveChannel(channel: Omit<GoogleWatchChannel, 'createdAt'>): Promise<void>;
   getChannel(channelId: string): Promise<GoogleWatchChannel | undefined>;
@@ -29,5 +35,8 @@ export interface GoogleAddonRepository {
   /** Frees a claim whose prompt could not be sent, so that the next notification tries again. */
   releaseEventPrompt(key: UserKey, eventId: string): Promise<void>;
   savePreRead(key: UserKey, id: string, content: unknown): Promise<void>;
+  /** The pre-read, or undefined when unknown or older than `preReadTimeToLiveDays` (a 404 for the page). */
   getPreRead(id: string): Promise<unknown>;
+  /** Deletes pre-reads past their time to live (for a scheduled clean-up); returns how many. */
+  deleteExpiredPreReads(): Promise<number>;
 }

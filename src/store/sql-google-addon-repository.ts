@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
-import type { GoogleAddonRepository, GoogleWatchChannel } from './google-addon-repository.js';
+import { preReadTimeToLiveDays, type GoogleAddonRepository, type GoogleWatchChannel } from './google-addon-repository.js';
 import { fromJsonText, toJsonText } from './json-text.js';
 import { ensureUserRow } from './sql-user-repository.js';
 import { requireUserKey, type UserKey } from './user-key.js';
@@ -110,8 +110,19 @@ export class SqlGoogleAddonRepository implements GoogleAddonRepository {
   }
 
   async getPreRead(id: string): Promise<unknown> {
-    const row = await this.db.selectFrom('google_pre_reads').select('content_json').where('id', '=', id).executeTakeFirst();
+    // Expiry is enforced here, not only by the clean-up: a link past its time is gone even if no job ran.
+    const row = await this.db.selectFrom('google_pre_reads').select('content_json').where('id', '=', id).where('created_at', '>=', this.preReadCutoff()).executeTakeFirst();
     return row ? fromJsonText(row.content_json) : undefined;
+  }
+
+  async deleteExpiredPreReads(): Promise<number> {
+    const result = await this.db.deleteFrom('google_pre_reads').where('created_at', '<', this.preReadCutoff()).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /** Pre-reads made before this instant are expired (created_at is an ISO-8601 UTC string, so text order is time order). */
+  private preReadCutoff(): string {
+    return new Date(this.clock().getTime() - preReadTimeToLiveDays * 24 * 60 * 60 * 1000).toISOString();
   }
 }
 

@@ -40,4 +40,27 @@ describe.each(storeKinds())('the Google add-on store on %s', (kind) => {
     expect(await store.googleAddon.getPreRead('pre-read-id-0123456789')).toMatchObject({ title: 'Weekly', read: ['Sales'] });
     expect(await store.googleAddon.getPreRead('unknown')).toBeUndefined();
   });
+
+  it('a pre-read expires 30 days after it was made: gone on read, and deleted by the clean-up', async () => {
+    let now = new Date('2026-12-06T10:00:00.000Z');
+    const timed = await openTestStore(kind, { clock: () => now });
+    try {
+      await timed.googleAddon.savePreRead(ada, 'pre-read-old-0123456789', { title: 'Old' });
+      now = new Date('2026-12-20T10:00:00.000Z');
+      await timed.googleAddon.savePreRead(ada, 'pre-read-new-0123456789', { title: 'New' });
+      now = new Date('2027-01-05T09:59:59.000Z');
+      expect(await timed.googleAddon.getPreRead('pre-read-old-0123456789')).toMatchObject({ title: 'Old' });
+      expect(await timed.googleAddon.deleteExpiredPreReads()).toBe(0);
+      now = new Date('2027-01-05T10:00:01.000Z');
+      expect(await timed.googleAddon.getPreRead('pre-read-old-0123456789')).toBeUndefined();
+      expect(await timed.googleAddon.getPreRead('pre-read-new-0123456789')).toMatchObject({ title: 'New' });
+      expect(await timed.googleAddon.deleteExpiredPreReads()).toBe(1);
+      // Deleted, not only hidden: even a clock turned back does not bring it back.
+      now = new Date('2026-12-07T00:00:00.000Z');
+      expect(await timed.googleAddon.getPreRead('pre-read-old-0123456789')).toBeUndefined();
+      expect(await timed.googleAddon.getPreRead('pre-read-new-0123456789')).toMatchObject({ title: 'New' });
+    } finally {
+      await timed.close();
+    }
+  });
 });

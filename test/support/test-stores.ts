@@ -15,10 +15,10 @@ export function storeKinds(): StoreKind[] {
   return process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
-export async function openTestStore(kind: StoreKind): Promise<Store> {
+export async function openTestStore(kind: StoreKind, options: { clock?: () => Date } = {}): Promise<Store> {
   if (kind === 'sqlite') {
     const folder = mkdtempSync(join(tmpdir(), 'invite-challenger-test-store-'));
-    const store = await openStore({ sqlitePath: join(folder, 'store.sqlite') });
+    const store = await openStore({ sqlitePath: join(folder, 'store.sqlite'), clock: options.clock });
     return withCleanUp(store, async () => rmSync(folder, { recursive: true, force: true }));
   }
   const testDatabaseUrl = process.env.TEST_DATABASE_URL;
@@ -28,7 +28,7 @@ export async function openTestStore(kind: StoreKind): Promise<Store> {
   await admin.query(`create schema ${schema}`);
   const url = new URL(testDatabaseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  const store = await openStore({ databaseUrl: url.toString() });
+  const store = await openStore({ databaseUrl: url.toString(), clock: options.clock });
   return withCleanUp(store, async () => {
     await admin.query(`drop schema if exists ${schema} cascade`);
     await admin.end();
