@@ -61,8 +61,8 @@ export async function deliverReport(dependencies: DeliverReportDependencies, use
   const key: UserKey = { tenantId: user.tenantId, userId: user.userId };
 
   const claim = await claimWeek(store, key, isoWeek, new Date(clock().getTime() - dependencies.staleAfterMs));
-  if (claim !== 'claimed') {
-    if (claim === 'already-sent') return { status: 'skipped', reason: 'already-sent' };
+  if (claim === 'already-sent') return { status: 'skipped', reason: 'already-sent' };
+  if (claim === 'in-progress') {
     throw new ReportInProgressError(`the ${isoWeek} report for ${key.tenantId}/${key.userId} is being sent by another worker`);
   }
   const claimedAt = clock().getTime();
@@ -94,13 +94,13 @@ export async function deliverReport(dependencies: DeliverReportDependencies, use
     messageId = sent.messageId;
   } catch (error) {
     if (!(error instanceof ClaimLostError) && stillOurs()) {
-      await store.reportRuns.markReportFailed(key, isoWeek, oneLine(error)).catch(() => undefined);
+      await store.reportRuns.markReportFailed(key, isoWeek, oneLine(error), claim.claim).catch(() => undefined);
     }
     throw error;
   }
   // The mail is out: from here nothing may mark the run failed, or a retry would send it again.
   try {
-    await recordSent(store, key, isoWeek, { messageId, mailer: mailer.name, summary: rendered.summary }, dependencies.recordRetryDelayMs ?? 200);
+    await recordSent(store, key, isoWeek, claim.claim, { messageId, mailer: mailer.name, summary: rendered.summary }, dependencies.recordRetryDelayMs ?? 200);
   } catch (error) {
     throw new ReportNotRecordedError(`the ${isoWeek} report for ${key.tenantId}/${key.userId} was sent (${messageId}) but could not be recorded: ${oneLine(error)}`, { cause: error });
   }
@@ -124,18 +124,19 @@ class ClaimLostError extends Error {
   override readonly name = 'ClaimLostError';
 }
 
-async function claimWeek(store: Store, key: UserKey, isoWeek: string, staleBefore: Date): Promise<'claimed' | 'already-sent' | 'in-progress'> {
-  if (await store.reportRuns.claimReport(key, isoWeek)) return 'claimed';
-  if (await store.reportRuns.retakeReport(key, isoWeek, staleBefore)) return 'claimed';
+/** Ours (with the claim that proves it when recording the outcome), already sent, or someone else's. */
+async function claimWeek(store: Store, key: UserKey, isoWeek: string, staleBefore: Date): Promise<{ claim: string } | 'already-sent' | 'in-progress'> {
+  const claim = (await store.reportRuns.claimReport(key, isoWeek)) ?? (await store.reportRuns.retakeReport(key, isoWeek, staleBefore));
+  if (claim !== undefined) return { claim };
   const run = await store.reportRuns.getReportRun(key, isoWeek);
   return run?.status === 'sent' ? 'already-sent' : 'in-progress';
 }
 
 /** The mail is out: recording it matters more than anything else, so a blip in the database gets a few tries. */
-async function recordSent(store: Store, key: UserKey, isoWeek: string, details: unknown, retryDelayMs: number): Promise<void> {
+async function recordSent(store: Store, key: UserKey, isoWeek: string, claim: string, details: unknown, retryDelayMs: number): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await store.reportRuns.markReportSent(key, isoWeek, details);
+      await store.reportRuns.markReportSent(key, isoWeek, claim, details);
       return;
     } catch (error) {
       if (attempt >= 5) throw error;

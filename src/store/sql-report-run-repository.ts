@@ -15,7 +15,7 @@ export class SqlReportRunRepository implements ReportRunRepository {
     private readonly clock: () => Date,
   ) {}
 
-  async claimReport(key: UserKey, isoWeek: string): Promise<boolean> {
+  async claimReport(key: UserKey, isoWeek: string): Promise<string | undefined> {
     const { tenantId, userId } = requireUserKey(key);
     requireIsoWeek(isoWeek);
     const timestamp = this.clock().toISOString();
@@ -24,32 +24,33 @@ export class SqlReportRunRepository implements ReportRunRepository {
       .insertInto('report_runs')
       .values({ tenant_id: tenantId, user_id: userId, iso_week: isoWeek, status: 'claimed', claimed_at: timestamp })
       .onConflict((conflict) => conflict.columns(['tenant_id', 'user_id', 'iso_week']).doNothing())
-      .returning('iso_week')
+      .returning('claimed_at')
       .executeTakeFirst();
-    return inserted !== undefined;
+    return inserted?.claimed_at;
   }
 
-  async retakeReport(key: UserKey, isoWeek: string, staleBefore: Date): Promise<boolean> {
+  async retakeReport(key: UserKey, isoWeek: string, staleBefore: Date): Promise<string | undefined> {
     const { tenantId, userId } = requireUserKey(key);
     requireIsoWeek(isoWeek);
+    const claimedAt = this.clock().toISOString();
     const { numUpdatedRows } = await this.db
       .updateTable('report_runs')
-      .set({ status: 'claimed', claimed_at: this.clock().toISOString(), finished_at: null, error: null })
+      .set({ status: 'claimed', claimed_at: claimedAt, finished_at: null, error: null })
       .where('tenant_id', '=', tenantId)
       .where('user_id', '=', userId)
       .where('iso_week', '=', isoWeek)
       .where((row) => row.or([row('status', '=', 'failed'), row.and([row('status', '=', 'claimed'), row('claimed_at', '<', staleBefore.toISOString())])]))
       .executeTakeFirst();
-    return numUpdatedRows === 1n;
+    return numUpdatedRows === 1n ? claimedAt : undefined;
   }
 
-  async markReportSent(key: UserKey, isoWeek: string, details: unknown): Promise<void> {
-    await this.finish(key, isoWeek, { status: 'sent', details_json: toJsonText(details), error: null });
+  async markReportSent(key: UserKey, isoWeek: string, claim: string, details: unknown): Promise<void> {
+    await this.finish(key, isoWeek, { status: 'sent', details_json: toJsonText(details), error: null }, { claim });
   }
 
-  async markReportFailed(key: UserKey, isoWeek: string, error: string): Promise<void> {
+  async markReportFailed(key: UserKey, isoWeek: string, error: string, claim?: string): Promise<void> {
     // A late failure from a worker that lost its claim must not overwrite a report another one sent.
-    await this.finish(key, isoWeek, { status: 'failed', error: error.slice(0, maxErrorLength) }, { unlessSent: true });
+    await this.finish(key, isoWeek, { status: 'failed', error: error.slice(0, maxErrorLength) }, { unlessSent: true, claim });
   }
 
   async listReportRuns(isoWeek: string): Promise<ReportRun[]> {
@@ -69,7 +70,7 @@ export class SqlReportRunRepository implements ReportRunRepository {
     key: UserKey,
     isoWeek: string,
     outcome: { status: 'sent' | 'failed'; details_json?: string | null; error: string | null },
-    { unlessSent = false } = {},
+    { unlessSent = false, claim }: { unlessSent?: boolean; claim?: string | undefined } = {},
   ): Promise<void> {
     const { tenantId, userId } = requireUserKey(key);
     requireIsoWeek(isoWeek);
@@ -80,13 +81,14 @@ export class SqlReportRunRepository implements ReportRunRepository {
       .where('user_id', '=', userId)
       .where('iso_week', '=', isoWeek);
     if (unlessSent) update = update.where('status', '!=', 'sent');
+    // Only the caller's own claim: after a takeover the row belongs to the worker that retook it.
+    if (claim !== undefined) update = update.where('status', '=', 'claimed').where('claimed_at', '=', claim);
     const { numUpdatedRows } = await update.executeTakeFirst();
-    if (numUpdatedRows === 0n && unlessSent && (await this.exists(tenantId, userId, isoWeek))) return;
-    if (numUpdatedRows === 0n) throw new Error(`no report run for ${tenantId}/${userId} in ${isoWeek} (claim it first)`);
-  }
-
-  private async exists(tenantId: string, userId: string, isoWeek: string): Promise<boolean> {
-    return (await this.getReportRun({ tenantId, userId }, isoWeek)) !== undefined;
+    if (numUpdatedRows === 1n) return;
+    const run = await this.getReportRun({ tenantId, userId }, isoWeek);
+    if (!run) throw new Error(`no report run for ${tenantId}/${userId} in ${isoWeek} (claim it first)`);
+    if (unlessSent) return;
+    throw new Error(`the ${isoWeek} report run for ${tenantId}/${userId} is no longer this caller's claim (another worker took it over)`);
   }
 }
 

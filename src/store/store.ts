@@ -120,15 +120,24 @@ export interface ReportRun extends UserKey {
 }
 
 export interface ReportRunRepository {
-  /** True for exactly one caller per user and ISO week, however many workers ask. */
-  claimReport(key: UserKey, isoWeek: string): Promise<boolean>;
+  /**
+   * Claims the user's week: exactly one caller per user and ISO week, however many workers ask,
+   * gets the claim (its `claimedAt`, which `markReportSent`/`markReportFailed` take to prove the
+   * row is still theirs); the others get undefined.
+   */
+  claimReport(key: UserKey, isoWeek: string): Promise<string | undefined>;
   /**
    * Takes over a run that failed, or one claimed before `staleBefore` and never finished (its
-   * worker died). Atomic like `claimReport`: true for exactly one caller.
+   * worker died). Atomic like `claimReport`: the new claim for exactly one caller.
    */
-  retakeReport(key: UserKey, isoWeek: string, staleBefore: Date): Promise<boolean>;
-  markReportSent(key: UserKey, isoWeek: string, details: unknown): Promise<void>;
-  markReportFailed(key: UserKey, isoWeek: string, error: string): Promise<void>;
+  retakeReport(key: UserKey, isoWeek: string, staleBefore: Date): Promise<string | undefined>;
+  /** Only while `claim` is still the row's claim; otherwise throws (another worker took the week over). */
+  markReportSent(key: UserKey, isoWeek: string, claim: string, details: unknown): Promise<void>;
+  /**
+   * Never over a sent run. With `claim`, only while it is still the row's claim (a late failure of
+   * a worker that lost its claim changes nothing); without (dead-letter bookkeeping), any unsent run.
+   */
+  markReportFailed(key: UserKey, isoWeek: string, error: string, claim?: string): Promise<void>;
   listReportRuns(isoWeek: string): Promise<ReportRun[]>;
   getReportRun(key: UserKey, isoWeek: string): Promise<ReportRun | undefined>;
 }

@@ -61,7 +61,7 @@ describe.each(storeKinds())('deliverReport on %s', (kind) => {
 
   it('leaves a fresh claim of another worker alone, and takes over one older than the stale age', async () => {
     const [user] = await importUsers(store, 1, 'stale');
-    expect(await store.reportRuns.claimReport(user!, week)).toBe(true); // a worker that then died
+    expect(await store.reportRuns.claimReport(user!, week)).toEqual(expect.any(String)); // a worker that then died
     const now = setUp();
     await expect(deliverReport(now.dependencies, user!, week)).rejects.toThrow(ReportInProgressError);
     expect(now.mailer.sent).toHaveLength(0);

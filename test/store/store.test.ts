@@ -208,8 +208,8 @@ function storeSuite(target: Target): void {
         expect(await store.feedback.listFeedback(inContoso)).toHaveLength(1);
         expect(await store.sentThreads.claim(inContoso, 'send-0001', 'hash')).toEqual({ state: 'claimed' });
         expect(await store.sentThreads.claim(inFabrikam, 'send-0001', 'other-hash')).toEqual({ state: 'claimed' });
-        expect(await store.reportRuns.claimReport(inContoso, '2026-W10')).toBe(true);
-        expect(await store.reportRuns.claimReport(inFabrikam, '2026-W10')).toBe(true);
+        expect(await store.reportRuns.claimReport(inContoso, '2026-W10')).toEqual(expect.any(String));
+        expect(await store.reportRuns.claimReport(inFabrikam, '2026-W10')).toEqual(expect.any(String));
       });
 
       it('never shows one user the settings or feedback of another in the same tenant', async () => {
@@ -358,19 +358,19 @@ function storeSuite(target: Target): void {
         const key = newUser();
         const claims = await Promise.all(Array.from({ length: 10 }, (_, index) => (index % 2 ? otherServer : store).reportRuns.claimReport(key, '2026-W11')));
         expect(claims.filter(Boolean)).toHaveLength(1);
-        expect(await store.reportRuns.claimReport(key, '2026-W11')).toBe(false);
-        expect(await store.reportRuns.claimReport(key, '2026-W12')).toBe(true);
+        expect(await store.reportRuns.claimReport(key, '2026-W11')).toBeUndefined();
+        expect(await store.reportRuns.claimReport(key, '2026-W12')).toBe(now.toISOString());
       });
 
       it('records which reports went out and which failed, week by week', async () => {
         const sent = newUser('report-tenant');
         const failed = newUser('report-tenant');
-        await store.reportRuns.claimReport(sent, '2026-W13');
-        await store.reportRuns.claimReport(failed, '2026-W13');
+        const sentClaim = (await store.reportRuns.claimReport(sent, '2026-W13'))!;
+        const failedClaim = await store.reportRuns.claimReport(failed, '2026-W13');
         await store.reportRuns.claimReport(sent, '2026-W14');
         now = new Date('2026-03-30T08:05:00.000Z');
-        await store.reportRuns.markReportSent(sent, '2026-W13', { invites: 12, hoursSaved: 3.5 });
-        await store.reportRuns.markReportFailed(failed, '2026-W13', 'SMTP 550 mailbox unavailable');
+        await store.reportRuns.markReportSent(sent, '2026-W13', sentClaim, { invites: 12, hoursSaved: 3.5 });
+        await store.reportRuns.markReportFailed(failed, '2026-W13', 'SMTP 550 mailbox unavailable', failedClaim);
 
         const runs = (await store.reportRuns.listReportRuns('2026-W13')).filter((run) => run.tenantId === 'report-tenant').sort((a, b) => a.userId.localeCompare(b.userId));
         expect(runs).toEqual([
@@ -382,7 +382,20 @@ function storeSuite(target: Target): void {
 
       it('refuses a week that is not an ISO week, and a report that was never claimed', async () => {
         await expect(store.reportRuns.claimReport(newUser(), '2026-10')).rejects.toThrow(RangeError);
-        await expect(store.reportRuns.markReportSent(newUser(), '2026-W15', {})).rejects.toThrow(/claim it first/);
+        await expect(store.reportRuns.markReportSent(newUser(), '2026-W15', now.toISOString(), {})).rejects.toThrow(/claim it first/);
+      });
+
+      it('lets only the worker that still holds the claim record the outcome once another took the week over', async () => {
+        const key = newUser();
+        const stale = (await store.reportRuns.claimReport(key, '2026-W16'))!;
+        now = new Date(now.getTime() + 60_000);
+        const retaken = (await otherServer.reportRuns.retakeReport(key, '2026-W16', new Date(now.getTime() - 30_000)))!;
+        expect(retaken).not.toBe(stale);
+        await expect(store.reportRuns.markReportSent(key, '2026-W16', stale, { late: true })).rejects.toThrow(/no longer this caller's claim/);
+        await store.reportRuns.markReportFailed(key, '2026-W16', 'late failure', stale);
+        expect(await store.reportRuns.getReportRun(key, '2026-W16')).toMatchObject({ status: 'claimed', claimedAt: retaken, error: null, details: null });
+        await otherServer.reportRuns.markReportSent(key, '2026-W16', retaken, { sentBy: 'the new owner' });
+        expect(await store.reportRuns.getReportRun(key, '2026-W16')).toMatchObject({ status: 'sent', details: { sentBy: 'the new owner' } });
       });
     });
   });
