@@ -43,6 +43,24 @@ describe('the weekly report schedule', () => {
     expect(await scheduler.tick()).toEqual([]);
   });
 
+  it('hands the week over again at the next look when running it failed', async () => {
+    let now = new Date('2026-12-06T22:00:00Z');
+    const runs: string[][] = [];
+    let failNext = true;
+    const runDue = async (due: DueReport[]) => {
+      runs.push(due.map((each) => `${each.user.userId} ${each.isoWeek}`));
+      if (failNext) throw new Error('database went away');
+    };
+    const scheduler = new ReportScheduler({ pattern: '0 8 * * 1', listUsers: async () => [tokyo], runDue, clock: () => now, catchUpMs: 0 });
+    now = new Date('2026-12-06T23:00:30Z');
+    await expect(scheduler.tick()).rejects.toThrow('database went away');
+    failNext = false;
+    now = new Date('2026-12-06T23:01:30Z');
+    expect((await scheduler.tick()).map((due) => due.user.userId)).toEqual(['kenji']);
+    expect(await scheduler.tick()).toEqual([]);
+    expect(runs).toEqual([['kenji 2026-W49'], ['kenji 2026-W49']]);
+  });
+
   it('keeps to local time across a daylight-saving change and skips the unsubscribed', () => {
     // Los Angeles in July is on PDT (UTC-7): 08:00 is 15:00 UTC.
     const due = dueReports([losAngeles, user('quiet', 'America/Los_Angeles', { reportOptIn: false })], '0 8 * * 1', new Date('2026-07-13T14:00:00Z'), new Date('2026-07-13T15:00:00Z'));

@@ -43,8 +43,9 @@ export class ReportScheduler {
   async tick(): Promise<DueReport[]> {
     const now = this.clock();
     const due = dueReports(await this.options.listUsers(), this.options.pattern, this.lastLook, now);
-    this.lastLook = now;
     if (due.length > 0) await this.options.runDue(due);
+    // Only once the run went through: a failed one is handed over again at the next look.
+    this.lastLook = now;
     return due;
   }
 
