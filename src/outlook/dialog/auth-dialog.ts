@@ -1,12 +1,14 @@
 /// <reference types="office-js" />
 import { createStandardPublicClientApplication } from '@azure/msal-browser';
-import type { DialogResult } from '../taskpane/auth.js';
+import { loadAddinConfig, type DialogResult } from '../taskpane/auth.js';
+import { checkAuthority, entraAuthorityHost } from './authority.js';
 
 /**
  * The Office dialog fallback for sign-in (auth-dialog.html), for Outlook clients without nested app
  * authentication. The pane opens it with `?clientId=&authority=&scopes=`; it signs in with MSAL's
  * redirect flow inside the dialog, then hands the access token to the pane with messageParent.
- * The query is kept in sessionStorage across the redirect to Entra and back.
+ * The query is kept in sessionStorage across the redirect to Entra and back. The authority is
+ * checked first (src/outlook/dialog/authority.ts): a crafted link cannot send users elsewhere.
  */
 const storageKey = 'invite-challenger.auth-dialog';
 
@@ -19,7 +21,7 @@ interface DialogRequest {
 function request(): DialogRequest | undefined {
   const query = new URLSearchParams(location.search);
   if (query.get('clientId')) {
-    const value = { clientId: query.get('clientId')!, authority: query.get('authority') || 'https://login.microsoftonline.com/common', scopes: (query.get('scopes') ?? '').split(' ').filter(Boolean) };
+    const value = { clientId: query.get('clientId')!, authority: query.get('authority') ?? '', scopes: (query.get('scopes') ?? '').split(' ').filter(Boolean) };
     sessionStorage.setItem(storageKey, JSON.stringify(value));
     return value;
   }
@@ -41,8 +43,15 @@ async function run(): Promise<void> {
   await Office.onReady();
   const wanted = request();
   if (!wanted || wanted.scopes.length === 0) return reply({ status: 'error', error: 'the dialog was opened without a client id or scopes' });
+  // Another host than Entra's is allowed only when this server is configured with it (same-origin config).
+  const needsConfig = Boolean(wanted.authority) && !wanted.authority.toLowerCase().startsWith(`https://${entraAuthorityHost}/`);
+  const checked = checkAuthority(wanted.authority, needsConfig ? (await loadAddinConfig('')).authority : undefined);
+  if ('error' in checked) {
+    show(`Sign-in refused: ${checked.error}.`);
+    return reply({ status: 'error', error: checked.error });
+  }
   const pca = await createStandardPublicClientApplication({
-    auth: { clientId: wanted.clientId, authority: wanted.authority, redirectUri: `${location.origin}${location.pathname}` },
+    auth: { clientId: wanted.clientId, authority: checked.authority, redirectUri: `${location.origin}${location.pathname}` },
     cache: { cacheLocation: 'sessionStorage' },
   });
   const returned = await pca.handleRedirectPromise();
