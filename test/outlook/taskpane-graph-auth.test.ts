@@ -210,6 +210,18 @@ describe('GET /addin-config.json', () => {
     });
   });
 
+  it('names the configured ENTRA_AUTHORITY_URL host as the authority, not a hard-coded one', async () => {
+    const sovereign = loadServerConfig({ ENTRA_TENANT_ID: fakeTenantId, ENTRA_CLIENT_ID: fakeClientId, ENTRA_AUTHORITY_URL: 'https://login.microsoftonline.us/', PUBLIC_URL: 'https://addin.example.com', LOG_LEVEL: 'warn' });
+    const other = await buildApp({ config: sovereign, store, authenticate: createAuthenticator(sovereign) });
+    try {
+      await other.listen({ host: '127.0.0.1', port: 0 });
+      const response = await fetch(`http://127.0.0.1:${(other.server.address() as AddressInfo).port}/addin-config.json`);
+      expect(await response.json()).toMatchObject({ authority: `https://login.microsoftonline.us/${fakeTenantId}` });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('is what the pane loads when its page has no meta tags', async () => {
     await expect(loadAddinConfig(base)).resolves.toMatchObject({ clientId: fakeClientId, apiScope: `api://addin.example.com/${fakeClientId}/access_as_user` });
   });
