@@ -31,13 +31,26 @@ export async function workerCommand(config: ServerConfig, io: CliIo, untilStoppe
       };
     } else {
       const { runInProcess } = await import('../report/fanout/in-process-fanout.js');
-      runDue = async (due) => {
+      // On shutdown the pass in progress is aborted and awaited, so no delivery outlives the store.
+      const shutdown = new AbortController();
+      const passes = new Set<Promise<void>>();
+      const runPass = async (due: DueReport[]) => {
         for (const [isoWeek, users] of byWeek(due)) {
-          const result = await runInProcess({ users, deliver: (user, signal) => wiring.deliver(user, isoWeek, signal), concurrency: config.reportConcurrency });
+          shutdown.signal.throwIfAborted();
+          const result = await runInProcess({ users, deliver: (user, signal) => wiring.deliver(user, isoWeek, signal), concurrency: config.reportConcurrency, signal: shutdown.signal });
           io.stdout(`${isoWeek}: ${result.sent} sent, ${result.skipped} skipped, ${result.failed} failed`);
           for (const failed of result.failedUsers) io.stderr(`${failed.email ?? `${failed.tenantId}/${failed.userId}`}: ${failed.error}`);
         }
       };
+      runDue = (due) => {
+        const pass = runPass(due);
+        passes.add(pass);
+        return pass.finally(() => passes.delete(pass));
+      };
+      stops.push(async () => {
+        shutdown.abort();
+        await Promise.allSettled(passes);
+      });
     }
     const schedule = config.reportSchedule.trim().toLowerCase() === 'off' ? undefined : config.reportSchedule;
     if (schedule) {
@@ -56,7 +69,7 @@ export async function workerCommand(config: ServerConfig, io: CliIo, untilStoppe
       `worker started (${config.database.url ? 'pg-boss jobs on PostgreSQL' : 'in-process on SQLite'}, ${config.reportConcurrency} at a time, ${schedule ? `schedule "${schedule}" in each user's time zone` : 'no schedule'})`,
     );
     const signal = await untilStopped();
-    io.stdout(`${signal}: stopping (reports in flight finish first)`);
+    io.stdout(`${signal}: stopping (${config.database.url ? 'reports in flight finish first' : 'the report pass in progress is cancelled'})`);
     return 0;
   } finally {
     for (const stop of stops) await stop().catch(() => undefined);

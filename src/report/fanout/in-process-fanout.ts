@@ -52,7 +52,10 @@ export async function runInProcess(options: InProcessFanoutOptions): Promise<Run
       options.onProgress?.(progress());
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, total)) }, worker));
+  // allSettled, then the first error: on abort this settles only once every delivery in flight has.
+  const settled = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(options.concurrency, total)) }, worker));
+  const stopped = settled.find((outcome) => outcome.status === 'rejected');
+  if (stopped) throw stopped.reason;
   return { ...progress(), sent, skipped, failedUsers };
 }
 
