@@ -1,10 +1,12 @@
-import { JWT } from 'google-auth-library';
+import type { DelegatedClients } from '../calendars/google/google-service-account.js';
 
 /**
  * Access tokens for a user when no add-on call is under way (a push notification, a channel
  * renewal): the add-on's own `userOAuthToken` lives an hour and never reaches us then. A Workspace
  * admin grants the service account domain-wide delegation for the scopes below; it then acts as
- * the user for exactly those.
+ * the user for exactly those. The clients are the calendar reader's `DelegatedClients` (one per
+ * user, keyed by the lower-cased address, honouring the key file's `token_uri`), loaded on first
+ * use so that a server without delegation never loads the full googleapis package.
  */
 
 export interface UserTokenSource {
@@ -14,17 +16,19 @@ export interface UserTokenSource {
 export const delegatedScopes = ['https://www.googleapis.com/auth/calendar.events.readonly', 'https://www.googleapis.com/auth/gmail.send'];
 
 export function delegatedUserTokens(options: { keyFile: string }): UserTokenSource {
-  // One client per user: each keeps its token until shortly before it expires.
-  const clients = new Map<string, JWT>();
+  let clients: Promise<DelegatedClients> | undefined;
+  const load = async () => {
+    const { DelegatedClients, readServiceAccountKey } = await import('../calendars/google/google-service-account.js');
+    return new DelegatedClients(await readServiceAccountKey(options.keyFile), delegatedScopes, 10_000);
+  };
   return {
     async accessToken(userEmail) {
-      let client = clients.get(userEmail);
-      if (!client) {
-        if (clients.size >= 10_000) clients.delete(clients.keys().next().value!);
-        client = new JWT({ keyFile: options.keyFile, scopes: delegatedScopes, subject: userEmail });
-        clients.set(userEmail, client);
-      }
-      const { token } = await client.getAccessToken();
+      // A key file that could not be read is tried again on the next call, not remembered as broken.
+      clients ??= load().catch((error: unknown) => {
+        clients = undefined;
+        throw error;
+      });
+      const { token } = await (await clients).forUser(userEmail).getAccessToken();
       if (!token) throw new Error(`no delegated access token for the user (check the service account's domain-wide delegation)`);
       return token;
     },
