@@ -254,6 +254,18 @@ describe('the Google add-on endpoints', () => {
       expect(harness.google.sentMessages.length).toBe(before + 1);
     });
 
+    it('Gmail not answering: the send is not repeated, and the user is told it may have gone out', async () => {
+      const { event, drafted, send } = await draft();
+      const inputs = { ...inputsOf(drafted.body), channel: 'gmail' };
+      const sends = () => harness.google.requests.filter((request) => request.path.endsWith('/messages/send')).length;
+      const before = sends();
+      harness.google.failNext({ match: 'messages/send', status: 200, delayMs: 5600 });
+      const lost = await harness.post('/google/action', click(event, send.onClick.action, inputs));
+      expect(cardOf(lost.body).header.title).toBe('Maybe not sent');
+      expect(JSON.stringify(cardOf(lost.body))).toContain('look in your Sent folder');
+      expect(sends() - before).toBe(1);
+    }, 15_000);
+
     it('asks for the Gmail scope when the user has not granted it', async () => {
       const { event, drafted, send } = await draft();
       const withoutGmail = { ...event, authorizationEventObject: { ...event.authorizationEventObject, authorizedScopes: event.authorizationEventObject.authorizedScopes.filter((scope: string) => !scope.endsWith('gmail.send')) } };
