@@ -45,8 +45,14 @@ export async function openReportQueue(options: ReportQueueOptions, onError: (err
     expireInSeconds: options.jobTimeoutSeconds,
     deadLetter: deadLetterQueue,
   };
-  await ensureQueue(boss, deadLetterQueue, {});
-  await ensureQueue(boss, reportQueue, queue);
+  try {
+    await ensureQueue(boss, deadLetterQueue, {});
+    await ensureQueue(boss, reportQueue, queue);
+  } catch (error) {
+    // Started but unusable: stop it, or its pool and maintenance timers keep the process alive.
+    await boss.stop({ graceful: false }).catch(() => undefined);
+    throw error;
+  }
   return boss;
 }
 
@@ -191,7 +197,7 @@ async function weekJobs(boss: PgBoss, isoWeek: string): Promise<WeekJob[]> {
   return rows as WeekJob[];
 }
 
-/** Where the week's run stands: finished jobs, failed ones (dead-lettered or permanent), the rest. */
+/** Where the week's run stands: finished jobs, failed ones (dead-lettered, permanent or cancelled), the rest. */
 export async function weekProgress(boss: PgBoss, isoWeek: string, users: Map<string, StoredUser>): Promise<RunResult> {
   const jobs = await weekJobs(boss, isoWeek);
   let sent = 0;
@@ -199,9 +205,10 @@ export async function weekProgress(boss: PgBoss, isoWeek: string, users: Map<str
   const failedUsers: FailedUser[] = [];
   for (const job of jobs) {
     const failedOutput = job.state === 'completed' && job.output?.status === 'failed';
-    if (job.state === 'failed' || failedOutput) {
+    // A cancelled job (boss.cancel, an operator) will not run again: count it, or the progress loop never ends.
+    if (job.state === 'failed' || job.state === 'cancelled' || failedOutput) {
       const user = users.get(`${job.data.tenantId}/${job.data.userId}`);
-      failedUsers.push({ tenantId: job.data.tenantId, userId: job.data.userId, email: user?.email ?? null, error: job.output?.error ?? job.output?.message ?? 'failed' });
+      failedUsers.push({ tenantId: job.data.tenantId, userId: job.data.userId, email: user?.email ?? null, error: job.output?.error ?? job.output?.message ?? (job.state === 'cancelled' ? 'cancelled' : 'failed') });
     } else if (job.state === 'completed') {
       if (job.output?.status === 'sent') sent++;
       else skipped++;
