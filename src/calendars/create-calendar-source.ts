@@ -1,8 +1,7 @@
 import { CalendarError, type CalendarAccount, type CalendarMeeting, type CalendarSource, type MeetingsOptions, type TimeRange } from './calendar-source.js';
 import type { ServerConfig } from '../config.js';
-import { GoogleCalendarSource } from './google/google-calendar-source.js';
-import { readServiceAccountKey } from './google/google-service-account.js';
-import { GraphCalendarSource } from './graph/graph-calendar-source.js';
+import type { GoogleCalendarSource } from './google/google-calendar-source.js';
+import type { GraphCalendarSource } from './graph/graph-calendar-source.js';
 import { IcsCalendarSource, type IcsCalendarSourceOptions } from './ics/ics-calendar-source.js';
 
 /**
@@ -51,10 +50,15 @@ export function calendarSourceDepsFromConfig(config: Pick<ServerConfig, 'entra' 
   const deps: CalendarSourceDeps = {};
   const entra = config.entra;
   if (entra?.clientSecret) {
-    deps.graph = new GraphCalendarSource({
-      credentials: { tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret, authorityUrl: entra.authorityUrl },
-      baseUrl: config.graphBaseUrl,
-    });
+    const credentials = { tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret, authorityUrl: entra.authorityUrl };
+    // Vendor code (msal-node, googleapis) loads on first use only: importing this module stays cheap.
+    let source: Promise<GraphCalendarSource> | undefined;
+    deps.graph = {
+      async meetings(account, range, options) {
+        source ??= import('./graph/graph-calendar-source.js').then(({ GraphCalendarSource }) => new GraphCalendarSource({ credentials, baseUrl: config.graphBaseUrl }));
+        return (await source).meetings(account, range, options);
+      },
+    };
   }
   const keyFile = config.google?.keyFile;
   if (keyFile) {
@@ -62,7 +66,9 @@ export function calendarSourceDepsFromConfig(config: Pick<ServerConfig, 'entra' 
     let source: Promise<GoogleCalendarSource> | undefined;
     deps.google = {
       async meetings(account, range, options) {
-        source ??= readServiceAccountKey(keyFile).then((key) => new GoogleCalendarSource({ key, rootUrl: config.googleApiRootUrl }));
+        source ??= Promise.all([import('./google/google-service-account.js'), import('./google/google-calendar-source.js')]).then(async ([{ readServiceAccountKey }, { GoogleCalendarSource }]) =>
+          new GoogleCalendarSource({ key: await readServiceAccountKey(keyFile), rootUrl: config.googleApiRootUrl }),
+        );
         const google = await source.catch((error: unknown) => {
           source = undefined; // a fixed file is picked up on the next call
           throw error;

@@ -50,14 +50,16 @@ export async function wireReports(config: ServerConfig, io: CliIo, options: { ma
   }
   const calendars = createCalendarSource({ ...(graphCalendars ? { graph: graphCalendars } : {}), ...(googleCalendars ? { google: googleCalendars } : {}) });
 
-  const mailer = options.mail
-    ? await createMailer(config, {
-        graphToken,
-        gmailAuth: google && googleKey && config.mailFrom ? new google.DelegatedClients(googleKey, [gmailSendScope]).forUser(bareAddress(config.mailFrom)) : undefined,
-      })
-    : undefined;
+  // The store first, the mailer inside the try: whichever fails, nothing opened is left open.
   const store = await openStore({ databaseUrl: config.database.url, sqlitePath: config.database.sqlitePath });
+  let mailer: Mailer | undefined;
   try {
+    mailer = options.mail
+      ? await createMailer(config, {
+          graphToken,
+          gmailAuth: google && googleKey && config.mailFrom ? new google.DelegatedClients(googleKey, [gmailSendScope]).forUser(bareAddress(config.mailFrom)) : undefined,
+        })
+      : undefined;
     let warned = false;
     const judge = createJudge(config, {
       client: config.judge !== 'embedded' && config.llm ? createLazyLlmClient(config.llm) : undefined,
@@ -74,11 +76,12 @@ export async function wireReports(config: ServerConfig, io: CliIo, options: { ma
       config.publicUrl,
     );
     const settingsUrl = `${config.publicUrl}/taskpane.html`;
-    const dependencies: DeliverReportDependencies | undefined = mailer
+    const openedMailer = mailer;
+    const dependencies: DeliverReportDependencies | undefined = openedMailer
       ? {
           store,
           compose,
-          mailer,
+          mailer: openedMailer,
           links,
           settingsUrl,
           messageIdDomain: messageIdDomain(config),
@@ -90,13 +93,13 @@ export async function wireReports(config: ServerConfig, io: CliIo, options: { ma
       compose,
       links,
       settingsUrl,
-      mailer,
+      mailer: openedMailer,
       deliver: (user, isoWeek, signal) => {
         if (!dependencies) throw new Error('no mailer configured');
         return deliverReport(dependencies, user, isoWeek, signal ? { signal } : {});
       },
       close: async () => {
-        await mailer?.close();
+        await openedMailer?.close();
         await store.close();
       },
     };
