@@ -227,8 +227,9 @@ export function loadServerConfig(environment: Record<string, string | undefined>
   if (env.MAILER === 'graph' && !(env.ENTRA_TENANT_ID && env.ENTRA_CLIENT_ID && env.ENTRA_CLIENT_SECRET && env.MAIL_FROM)) {
     problems.push('ENTRA_TENANT_ID, ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET and MAIL_FROM: required with MAILER=graph (MAIL_FROM is the sending mailbox)');
   }
-  if (env.MAILER === 'gmail' && !(env.GOOGLE_SERVICE_ACCOUNT_KEY_FILE && env.MAIL_FROM)) {
-    problems.push('GOOGLE_SERVICE_ACCOUNT_KEY_FILE and MAIL_FROM: required with MAILER=gmail (MAIL_FROM is the Workspace user who sends)');
+  // config.google (and with it the key file) exists only with GOOGLE_SERVICE_ACCOUNT_EMAIL: require all three.
+  if (env.MAILER === 'gmail' && !(env.GOOGLE_SERVICE_ACCOUNT_EMAIL && env.GOOGLE_SERVICE_ACCOUNT_KEY_FILE && env.MAIL_FROM)) {
+    problems.push('GOOGLE_SERVICE_ACCOUNT_EMAIL, GOOGLE_SERVICE_ACCOUNT_KEY_FILE and MAIL_FROM: required with MAILER=gmail (MAIL_FROM is the Workspace user who sends)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 

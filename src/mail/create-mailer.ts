@@ -27,7 +27,7 @@ export async function createMailer(config: ServerConfig, credentials: MailerCred
       return new GraphMailer({ baseUrl: config.graphBaseUrl, sender: bareAddress(config.mailFrom), getAccessToken: credentials.graphToken });
     }
     case 'gmail': {
-      if (!credentials.gmailAuth || !config.mailFrom) throw new ConfigError(['GOOGLE_SERVICE_ACCOUNT_KEY_FILE and MAIL_FROM: required with MAILER=gmail']);
+      if (!credentials.gmailAuth || !config.mailFrom) throw new ConfigError(['GOOGLE_SERVICE_ACCOUNT_EMAIL, GOOGLE_SERVICE_ACCOUNT_KEY_FILE and MAIL_FROM: required with MAILER=gmail']);
       const { GmailMailer } = await import('./gmail/gmail-mailer.js');
       return new GmailMailer({ rootUrl: config.googleApiRootUrl, sender: config.mailFrom, auth: credentials.gmailAuth });
     }
