@@ -8,7 +8,7 @@ import type { MailMessage } from './mailer.js';
  * accepts custom headers only when they start with `X-`).
  */
 export async function buildMimeMessage(from: string, message: MailMessage): Promise<Buffer> {
-  const { 'Message-ID': messageId, ...headers } = pickMessageId(message.headers);
+  const { messageId, headers } = splitMessageId(message.headers);
   const composer = new MailComposer({
     from,
     to: message.to,
@@ -21,13 +21,16 @@ export async function buildMimeMessage(from: string, message: MailMessage): Prom
   return composer.compile().build();
 }
 
-/** Header names are case-insensitive: find a Message-ID however it was spelt. */
-function pickMessageId(headers: Record<string, string>): Record<string, string> & { 'Message-ID'?: string } {
-  const result: Record<string, string> = {};
+/**
+ * Header names are case-insensitive: find a Message-ID however it was spelt and take it out of
+ * the other headers, since nodemailer sets it through its own `messageId` option.
+ */
+export function splitMessageId(all: Record<string, string>): { messageId?: string; headers: Record<string, string> } {
+  const headers: Record<string, string> = {};
   let messageId: string | undefined;
-  for (const [name, value] of Object.entries(headers)) {
+  for (const [name, value] of Object.entries(all)) {
     if (name.toLowerCase() === 'message-id') messageId = value;
-    else result[name] = value;
+    else headers[name] = value;
   }
-  return messageId ? { ...result, 'Message-ID': messageId } : result;
+  return { messageId, headers };
 }

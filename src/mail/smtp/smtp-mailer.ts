@@ -1,5 +1,6 @@
 import nodemailer, { type TransportOptions, type Transporter } from 'nodemailer';
 import { MailError, type Mailer, type MailMessage, type SentMail } from '../mailer.js';
+import { splitMessageId } from '../mime-message.js';
 
 /**
  * Any SMTP server (`SMTP_URL`, nodemailer). A message counts as sent once the server has
@@ -40,16 +41,6 @@ export class SmtpMailer implements Mailer {
   async close(): Promise<void> {
     this.transport.close();
   }
-}
-
-function splitMessageId(all: Record<string, string>): { messageId?: string; headers: Record<string, string> } {
-  const headers: Record<string, string> = {};
-  let messageId: string | undefined;
-  for (const [name, value] of Object.entries(all)) {
-    if (name.toLowerCase() === 'message-id') messageId = value;
-    else headers[name] = value;
-  }
-  return { messageId, headers };
 }
 
 /** nodemailer's error, as ours: the reply code decides retryability; the SMTP URL (it may hold a password) is never quoted. */
