@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Store } from '../../store/database.js';
 import type { UnsubscribeLinks } from '../../report/unsubscribe.js';
+import { escapeHtml } from '../../core/thread/render-thread.js';
 
 /**
  * The weekly report's unsubscribe link, without login. GET shows a confirmation page (a link
@@ -47,8 +48,4 @@ function page(reply: FastifyReply, status: number, title: string, body: string) 
     .header('Cache-Control', 'no-store')
     .type('text/html; charset=utf-8')
     .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
