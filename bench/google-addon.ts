@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadServerConfig } from '../src/config.js';
@@ -9,6 +8,7 @@ import { createAuthenticator } from '../src/server/authentication.js';
 import { openStore } from '../src/store/database.js';
 import { calendarReadScope, startFakeGoogleWorkspace } from '../test/fakes/fake-google-workspace.js';
 import { fakeServiceAccountEmail, startFakeTokenIssuer } from '../test/fakes/fake-token-issuer.js';
+import { freePort } from '../test/fakes/http-helpers.js';
 
 /**
  * `POST /google/event-open` over loopback, as Google calls it: a fresh ID token on each request
@@ -115,12 +115,4 @@ export async function measureGoogleAddon(requests = 1000): Promise<GoogleAddonFi
     await issuer.close();
     rmSync(folder, { recursive: true, force: true });
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }

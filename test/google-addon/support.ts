@@ -1,6 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are JSON from the wire, read loosely by the assertions; the card schema checks their shape */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { loadServerConfig, type ServerConfig } from '../../src/config.js';
@@ -12,6 +11,7 @@ import { calendarReadScope, chatCreateScope, gmailSendScope, startFakeGoogleWork
 import { fakeServiceAccountEmail, startFakeTokenIssuer, type FakeTokenIssuer } from '../fakes/fake-token-issuer.js';
 import type { StoreKind } from '../../src/store/database.js';
 import { openTestStore } from '../support/test-stores.js';
+import { freePort } from '../fakes/http-helpers.js';
 
 /** The backend with the Google add-on on 127.0.0.1, a local token issuer and the fake Google APIs. */
 
@@ -34,14 +34,6 @@ export interface AddonHarness {
   post(path: string, body: unknown, token?: string | null): Promise<{ status: number; body: any }>;
   systemToken(path: string, overrides?: Record<string, unknown>): Promise<string>;
   close(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 export async function startAddonHarness(environment: Record<string, string> = {}, storeKind: StoreKind = 'sqlite'): Promise<AddonHarness> {
