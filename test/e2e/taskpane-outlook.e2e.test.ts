@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -9,6 +9,7 @@ import { loadServerConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
 import { createAuthenticator } from '../../src/server/authentication.js';
 import type { Store } from '../../src/store/database.js';
+import { listen, readBody } from '../support/http.js';
 import { openTestStore } from '../support/test-stores.js';
 import { screenshotPath } from '../support/screenshots.js';
 
@@ -47,14 +48,6 @@ const draft = {
   end: '2026-03-02T10:00:00.000Z',
 };
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-  });
-}
-
 beforeAll(async () => {
   graphServer = createServer(async (request, response) => {
     const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, content-type, client-request-id', 'access-control-allow-methods': 'POST' };
@@ -68,8 +61,7 @@ beforeAll(async () => {
     }
     response.writeHead(404, { ...cors, 'content-type': 'application/json' }).end('{"error":{"code":"NotFound","message":"not found"}}');
   });
-  await new Promise<void>((resolve) => graphServer.listen(0, '127.0.0.1', resolve));
-  graphBase = `http://127.0.0.1:${(graphServer.address() as AddressInfo).port}/v1.0`;
+  graphBase = `http://127.0.0.1:${await listen(graphServer)}/v1.0`;
 
   store = await openTestStore('sqlite');
   // an LLM is configured so that users may choose it; the test answers /api/judge itself, so nothing reaches port 9
@@ -97,16 +89,21 @@ afterAll(async () => {
   await new Promise((resolve) => graphServer?.close(resolve));
 });
 
-async function openInOutlook(item: Record<string, unknown> = draft): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 420, height: 1000 } });
-  const page = await context.newPage();
-  await page.addInitScript((init) => Object.assign(window, { __fakeOutlookInit: init }), { item });
+/** Nothing leaves 127.0.0.1, and office.js is the fake standing in for Outlook. */
+async function serveFakeOffice(page: Page): Promise<void> {
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.hostname !== '127.0.0.1') return route.abort();
     if (url.pathname.endsWith('/office/office.js')) return route.fulfill({ contentType: 'text/javascript', body: fakeOffice });
     return route.continue();
   });
+}
+
+async function openInOutlook(item: Record<string, unknown> = draft): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 420, height: 1000 } });
+  const page = await context.newPage();
+  await page.addInitScript((init) => Object.assign(window, { __fakeOutlookInit: init }), { item });
+  await serveFakeOffice(page);
   await page.goto(`${base}/taskpane.html?graph=${encodeURIComponent(graphBase)}`);
   await page.getByTestId('verdict').waitFor({ timeout: 20_000 });
   return page;
@@ -185,12 +182,7 @@ test('Outlook mode: a field Outlook cannot read is named, and the pane still jud
   const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript((init) => Object.assign(window, { __fakeOutlookInit: init }), { item: draft, fail: ['location'] });
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname !== '127.0.0.1') return route.abort();
-    if (url.pathname.endsWith('/office/office.js')) return route.fulfill({ contentType: 'text/javascript', body: fakeOffice });
-    return route.continue();
-  });
+  await serveFakeOffice(page);
   await page.goto(`${base}/taskpane.html`);
   await page.getByText('Not read: location').waitFor({ timeout: 20_000 });
   expect(await page.getByTestId('verdict').getAttribute('data-verdict')).toBe('trim');
@@ -253,12 +245,7 @@ test("Outlook mode follows Office's dark theme and stays accessible", async () =
   const page = await context.newPage();
   // Outlook's theme wins over the browser's colour scheme
   await page.addInitScript((init) => Object.assign(window, { __fakeOutlookInit: init }), { item: draft, officeTheme: { bodyBackgroundColor: '#1f1f1f' } });
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname !== '127.0.0.1') return route.abort();
-    if (url.pathname.endsWith('/office/office.js')) return route.fulfill({ contentType: 'text/javascript', body: fakeOffice });
-    return route.continue();
-  });
+  await serveFakeOffice(page);
   await page.goto(`${base}/taskpane.html`);
   await page.getByTestId('verdict').waitFor({ timeout: 20_000 });
   const background = await page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);

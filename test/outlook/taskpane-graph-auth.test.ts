@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { loadServerConfig } from '../../src/config.js';
@@ -11,6 +11,7 @@ import { buildApp } from '../../src/server/app.js';
 import { createAuthenticator } from '../../src/server/authentication.js';
 import type { Store } from '../../src/store/database.js';
 import { fakeClientId, fakeTenantId } from '../fakes/fake-token-issuer.js';
+import { listen, readBody } from '../support/http.js';
 import { openTestStore } from '../support/test-stores.js';
 
 /**
@@ -40,14 +41,6 @@ const calls: Call[] = [];
 /** Answers queued per path prefix; default 201/202. */
 const failures: Array<{ path: RegExp; status: number; headers?: Record<string, string> }> = [];
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-  });
-}
-
 beforeAll(async () => {
   graph = createServer(async (request, response) => {
     const path = request.url ?? '';
@@ -63,8 +56,7 @@ beforeAll(async () => {
     if (/^\/v1\.0\/chats\/[^/]+\/messages$/.test(path)) return void response.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"1"}');
     response.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => graph.listen(0, '127.0.0.1', resolve));
-  graphBase = `http://127.0.0.1:${(graph.address() as AddressInfo).port}/v1.0`;
+  graphBase = `http://127.0.0.1:${await listen(graph)}/v1.0`;
 });
 
 afterAll(async () => {
