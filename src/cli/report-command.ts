@@ -35,7 +35,8 @@ export async function reportCommand(options: ReportOptions, config: ServerConfig
     return reportAll(isoWeek, options.send, config, io);
   }
   if (!options.ics) throw new UsageError('report needs --ics <file|url> (or --all)');
-  if (!options.user || !/^[^@\s]+@[^@\s]+$/.test(options.user)) throw new UsageError('report needs --user <email>, the calendar owner (their declined meetings are skipped)');
+  if (!options.user) throw new UsageError('report needs --user <email>, the calendar owner (their declined meetings are skipped)');
+  if (!/^[^@\s]+@[^@\s]+$/.test(options.user)) throw new UsageError(`--user "${options.user}": expected an e-mail address such as kenji@example.com`);
   if (!options.out && !options.send) throw new UsageError('report needs --out <file.html>, --send, or both');
   if (options.timeZone !== undefined && !isTimeZone(options.timeZone)) throw new UsageError(`--time-zone "${options.timeZone}": expected an IANA time zone such as Europe/Paris`);
   return reportOne({ ...options, ics: options.ics, user: options.user, isoWeek }, config, io);

@@ -10,7 +10,7 @@ export const calendarAccountSchema = z.union([
   z.strictObject({ ics: z.string().trim().min(1, 'must not be empty') }),
   z.strictObject({ graph: z.string().trim().min(1, 'must not be empty') }),
   z.strictObject({ google: z.string().trim().min(1, 'must not be empty') }),
-]);
+], { error: 'expected exactly one of {"ics": …}, {"graph": …} or {"google": …}' });
 
 /** The user's data cannot make a report (no address, no calendar): retrying will not help. */
 export class RecipientError extends Error {

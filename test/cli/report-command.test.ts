@@ -118,7 +118,7 @@ describe('invite-challenger report and users import', () => {
     expect(errors).toHaveLength(3);
     expect(errors[0]).toMatch(/users\.jsonl:2: timeZone: must be an IANA time zone/);
     expect(errors[1]).toMatch(/users\.jsonl:3: not valid JSON/);
-    expect(errors[2]).toMatch(/users\.jsonl:5: calendar/);
+    expect(errors[2]).toMatch(/users\.jsonl:5: calendar: expected exactly one of \{"ics": …\}/);
     expect(result.stdout).toContain('2 users imported, 3 lines rejected');
     const emails = (await serverStore.users.listUsers()).map((each) => each.email);
     expect(emails).toEqual(expect.arrayContaining(['kenji@example.com', 'lee@example.com']));
@@ -164,5 +164,8 @@ describe('invite-challenger report and users import', () => {
     expect(missing.stderr).toContain('nope.ics');
     const noUser = await run(['report', '--ics', join(folder, 'ana.ics'), '--week', '2026-W49', '--out', join(folder, 'x.html')]);
     expect(noUser).toMatchObject({ status: 2, stderr: expect.stringContaining('--user') });
+    const badUser = await run(['report', '--ics', join(folder, 'ana.ics'), '--user', 'ana', '--week', '2026-W49', '--out', join(folder, 'x.html')]);
+    expect(badUser.status).toBe(2);
+    expect(badUser.stderr).toMatch(/^invite-challenger: --user "ana": expected an e-mail address/);
   });
 });
