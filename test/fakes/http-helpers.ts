@@ -1,17 +1,9 @@
-import type { IncomingMessage } from 'node:http';
 import { createServer } from 'node:net';
 
 /** Small helpers the fake vendor servers and their harnesses share. */
 
-/** Reads a whole request body as UTF-8 text. */
-export function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
+/** The request-body reader every test server uses (one copy, in test/support/http.ts). */
+export { readBody } from '../support/http.js';
 
 /** Small seeded PRNG: the same seed throws the same faults. */
 export function mulberry32(seed: number): () => number {
