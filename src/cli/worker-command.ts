@@ -1,4 +1,4 @@
-import type { ServerConfig } from '../config.js';
+import { ConfigError, type ServerConfig } from '../config.js';
 import type { DueReport } from '../report/schedule/report-scheduler.js';
 import type { CliIo } from './io.js';
 import { wireReports } from './report-delivery.js';
@@ -55,12 +55,18 @@ export async function workerCommand(config: ServerConfig, io: CliIo, untilStoppe
     const schedule = config.reportSchedule.trim().toLowerCase() === 'off' ? undefined : config.reportSchedule;
     if (schedule) {
       const { ReportScheduler } = await import('../report/schedule/report-scheduler.js');
-      const scheduler = new ReportScheduler({
-        pattern: schedule,
-        listUsers: () => wiring.store.users.listUsers(),
-        runDue,
-        onError: (error) => io.stderr(`invite-challenger: report schedule: ${(error as Error).message}`),
-      });
+      let scheduler: InstanceType<typeof ReportScheduler>;
+      try {
+        scheduler = new ReportScheduler({
+          pattern: schedule,
+          listUsers: () => wiring.store.users.listUsers(),
+          runDue,
+          onError: (error) => io.stderr(`invite-challenger: report schedule: ${(error as Error).message}`),
+        });
+      } catch (error) {
+        // croner's message alone does not say which setting to fix; exit 2 like any other bad setting.
+        throw new ConfigError([`REPORT_SCHEDULE "${schedule}": ${(error as Error).message}`]);
+      }
       scheduler.start();
       stops.unshift(async () => scheduler.stop());
       void scheduler.tick().catch((error: unknown) => io.stderr(`invite-challenger: report schedule: ${(error as Error).message}`));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../../src/cli/io.js';
 import { workerCommand } from '../../src/cli/worker-command.js';
-import { loadServerConfig } from '../../src/config.js';
+import { ConfigError, loadServerConfig } from '../../src/config.js';
 import { formatIsoWeek, previousIsoWeek } from '../../src/report/iso-week.js';
 import { openStore } from '../../src/store/database.js';
 import { startSmtpSink, type SmtpSink } from '../mail/smtp-sink.js';
@@ -69,5 +69,28 @@ describe('invite-challenger worker on SQLite', () => {
     }
     expect(sink.received).toHaveLength(0);
     expect(stdout.some((line) => line.startsWith('SIGTERM: stopping'))).toBe(true);
+  });
+
+  it('refuses a bad REPORT_SCHEDULE with an error naming the setting, before it starts', async () => {
+    const config = loadServerConfig({
+      SQLITE_PATH: join(folder, 'bad-schedule.sqlite'),
+      SMTP_URL: sink.url,
+      MAIL_FROM: 'Invite Challenger <challenger@example.com>',
+      REPORT_SIGNING_SECRET: 'worker-test-secret-0123456789abcdef',
+      PUBLIC_URL: 'http://127.0.0.1:1',
+      REPORT_SCHEDULE: 'every monday',
+      LOG_LEVEL: 'silent',
+    });
+    const stdout: string[] = [];
+    const io: CliIo = { stdout: (text) => stdout.push(text), stderr: () => undefined, stdin: () => [Buffer.from('')], env: {}, progress: () => undefined };
+    let waited = false;
+    const started = workerCommand(config, io, async () => {
+      waited = true;
+      return 'SIGTERM';
+    });
+    await expect(started).rejects.toThrow(ConfigError);
+    await expect(started).rejects.toThrow(/^invalid configuration: REPORT_SCHEDULE "every monday": /);
+    expect(waited).toBe(false);
+    expect(stdout).toEqual([]);
   });
 });
