@@ -1,4 +1,3 @@
-/// <reference types="office-js" />
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { Api } from './api.js';

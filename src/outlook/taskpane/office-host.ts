@@ -4,7 +4,7 @@ import { officeAsync, readDraftInvite } from '../office/read-draft.js';
 
 /**
  * The pane's view of Outlook: read the draft (through the one Office adapter, read-draft.ts), watch it
- * change, apply a trim, close it. Loaded only when the pane runs inside Outlook.
+ * change, apply a trim, close it. Built only when the pane runs inside Outlook (index.tsx).
  */
 export interface DraftHost {
   kind: 'outlook';
