@@ -157,8 +157,11 @@ function megabytes(bytes: number): string {
 
 /** fetch's errors may come from another realm (undici), so read them by shape, not instanceof. */
 function errorCode(error: unknown): string {
-  const shape = (typeof error === 'object' && error !== null ? error : {}) as { cause?: { code?: unknown }; name?: unknown };
+  const shape = (typeof error === 'object' && error !== null ? error : {}) as { cause?: { code?: unknown; message?: unknown }; name?: unknown };
   const code = shape.cause?.code;
   if (typeof code === 'string') return code;
+  // fetch refuses some ports itself ("bad port"): its cause has a message but no code.
+  const message = shape.cause?.message;
+  if (typeof message === 'string' && message !== '') return message.split('\n')[0]!;
   return typeof shape.name === 'string' ? shape.name : 'unknown error';
 }

@@ -321,6 +321,14 @@ describe('IcsCalendarSource with a feed URL', () => {
     expect(error.message).toBe(`calendar feed at 127.0.0.1:${port} could not be reached (ECONNREFUSED)`);
     expect(error.isRetryable).toBe(true);
   });
+
+  it('a port fetch refuses to call says why, not just "TypeError"', async () => {
+    const error = (await new IcsCalendarSource({ retry: { retries: 0, defaultDelayMs: 0, maxDelayMs: 0 } })
+      .meetings({ ics: `http://127.0.0.1:1${secretPath}` }, week)
+      .catch((caught: unknown) => caught)) as CalendarError;
+    expect(error).toBeInstanceOf(CalendarError);
+    expect(error.message).toBe('calendar feed at 127.0.0.1:1 could not be reached (bad port)');
+  });
 });
 
 describeWithShared('real-ics', 'icsToMeetings on every file in ../shared/real-ics', () => {
