@@ -38,10 +38,10 @@ interface Probe<Concept> {
   concept: Concept;
   pattern: RegExp;
   /**
-   * Plain text one of which every match starts with ("this c", "the se"…): the pattern is run
-   * only where the text starts so. Null when a phrase's start is open-ended.
+   * Where the probe stands among those tried at one word start: the original order of the hits
+   * (probes filed under two letters first, then under one, each list in the order it was built).
    */
-  starts?: readonly string[] | null;
+  rank: number;
 }
 
 /** A character trie of the phrases that are plain text once their alternatives are spelled out. */
@@ -51,6 +51,8 @@ interface TrieNode<Concept> {
   ends?: Concept[];
   /** Concepts whose phrase is a word start ending here: the match runs on to the end of the word. */
   startsOfWords?: Concept[];
+  /** Probes whose plain start ("this c", "the se"…) ends here: they are tried only where the text starts so. */
+  probes?: Probe<Concept>[];
 }
 
 /**
@@ -61,7 +63,7 @@ interface TrieNode<Concept> {
  */
 class FlatTrie<Concept> {
   /** The root's child for each UTF-16 code unit. */
-  private readonly rootChild = new Int32Array(0x10000);
+  readonly rootChild = new Int32Array(0x10000);
   /** Node n's children are the edges firstEdge[n] to firstEdge[n + 1]. */
   private readonly firstEdge: Int32Array;
   private readonly edgeCode: Uint16Array;
@@ -75,7 +77,8 @@ class FlatTrie<Concept> {
   private readonly denseChild: Int32Array;
   readonly ends: (Concept[] | undefined)[] = [];
   readonly startsOfWords: (Concept[] | undefined)[] = [];
-  /** 1 where some phrase ends (`ends` or `startsOfWords`): most steps of a walk pass no end. */
+  readonly probes: (Probe<Concept>[] | undefined)[] = [];
+  /** 1 where some phrase or probe start ends (`ends`, `startsOfWords`, `probes`): most steps of a walk pass none. */
   readonly phraseEnds: Uint8Array;
 
   constructor(root: TrieNode<Concept>) {
@@ -96,7 +99,8 @@ class FlatTrie<Concept> {
       this.firstEdge[n] = edge;
       this.ends.push(node.ends);
       this.startsOfWords.push(node.startsOfWords);
-      this.phraseEnds[n] = node.ends || node.startsOfWords ? 1 : 0;
+      this.probes.push(node.probes);
+      this.phraseEnds[n] = node.ends || node.startsOfWords || node.probes ? 1 : 0;
       const row = n > 0 && node.next.size >= minDenseChildren ? rows++ : -1;
       this.denseRow[n] = row;
       for (const code of node.next.keys()) {
@@ -129,8 +133,14 @@ const oneLetter = 1;
 const twoLetters = 2;
 const anyLetters = '\\p{L}*';
 
+/** Ranks of probes filed under one letter come after those filed under two. */
+const oneLetterRanks = 1_000_000;
+
 export class CueMatcher<Concept extends string> {
-  /** Sticky patterns by the one- or two-letter start of the phrases they hold. */
+  /**
+   * Sticky patterns whose start is open-ended, by the one- or two-letter start of the phrases
+   * they hold. Probes with a plain start hang in the trie instead, at the end of that start.
+   */
   private readonly byStart = new Map<number, Probe<Concept>[]>();
   /**
    * For each first character, which probe lists in `byStart` exist: `oneLetter` for phrases filed
@@ -140,9 +150,16 @@ export class CueMatcher<Concept extends string> {
   private readonly probedFirst = new Uint8Array(0x10000);
   private readonly anywhere: Probe<Concept>[] = [];
   private readonly trie: FlatTrie<Concept>;
+  /**
+   * The probes a walk met, to be tried once it ends: the first `metCount` entries (the array is
+   * kept between words, and a count is cheaper to reset than an array's length).
+   */
+  private readonly met: Probe<Concept>[] = [];
+  private metCount = 0;
 
   constructor(lexicons: Record<Concept, Lexicon>) {
     const trie: TrieNode<Concept> = { next: new Map() };
+    let probesBuilt = 0;
     for (const concept of Object.keys(lexicons) as Concept[]) {
       const lexicon = lexicons[concept];
       const phrasesByStart = new Map<string, string[]>();
@@ -163,19 +180,27 @@ export class CueMatcher<Concept extends string> {
         }
       }
       for (const [start, phrases] of phrasesByStart) {
-        const key = startKey(start);
-        const probes = this.byStart.get(key) ?? [];
-        const starts = phrases.map(literalStarts);
-        probes.push({
+        const probe: Probe<Concept> = {
           concept,
           pattern: new RegExp(`(?:${phrases.join('|')})${wordEnd}`, 'uy'),
-          starts: starts.every((list) => list !== null) ? starts.flat() : null,
-        });
+          rank: probesBuilt++ + (start.length === 1 ? oneLetterRanks : 0),
+        };
+        const starts = phrases.map(literalStarts);
+        if (starts.every((list) => list !== null)) {
+          // The probe is tried where the text starts with its key and with one of its plain starts:
+          // where it starts with the longer of the two, when one begins the other.
+          const triggers = starts.flat().map((text) => (text.startsWith(start) ? text : start.startsWith(text) ? start : null));
+          for (const trigger of withoutLongerOnes(triggers.filter((text): text is string => text !== null))) addProbeToTrie(trie, trigger, probe);
+          continue;
+        }
+        const key = startKey(start);
+        const probes = this.byStart.get(key) ?? [];
+        probes.push(probe);
         this.byStart.set(key, probes);
         this.probedFirst[start.charCodeAt(0)]! |= start.length === 1 ? oneLetter : twoLetters;
       }
       if (lexicon.anywhere?.length) {
-        this.anywhere.push({ concept, pattern: new RegExp(lexicon.anywhere.join('|'), 'gu') });
+        this.anywhere.push({ concept, pattern: new RegExp(lexicon.anywhere.join('|'), 'gu'), rank: 0 });
       }
     }
     this.trie = new FlatTrie(trie);
@@ -199,7 +224,8 @@ export class CueMatcher<Concept extends string> {
       const isWord = isWordCode(code, lower, index);
       if (isWord && !previousIsWord) {
         words++;
-        this.probeAt(lower, source, index, hits);
+        // Most word starts begin no phrase at all ("x", digits): no walk, no call.
+        if (this.trie.rootChild[code] !== 0 || this.probedFirst[code] !== 0) this.probeAt(lower, source, index, hits);
       }
       if (code >= 0x3040 && code <= 0x9fff) hasCjk = true;
       previousIsWord = isWord;
@@ -236,26 +262,31 @@ export class CueMatcher<Concept extends string> {
         while (end < lower.length && isWordCode(lower.charCodeAt(end), lower, end)) end++;
         for (const concept of startsOfWords) addHit(hits, concept, source, start, end);
       }
+      const probes = trie.probes[node];
+      if (probes) for (const probe of probes) this.met[this.metCount++] = probe;
     }
   }
 
   private probeAt(lower: string, source: string, index: number, hits: CueHit<Concept>[]): void {
+    this.metCount = 0;
     this.walkTrie(lower, source, index, hits);
+    const met = this.met;
     const first = lower.charCodeAt(index);
     const probed = this.probedFirst[first]!;
-    if (probed === 0) return;
     if (probed & twoLetters) {
       const second = index + 1 < lower.length ? lower.charCodeAt(index + 1) : 0;
-      this.tryProbes(this.byStart.get(first * 65536 + second), lower, source, index, hits);
+      const probes = this.byStart.get(first * 65536 + second);
+      if (probes) for (const probe of probes) met[this.metCount++] = probe;
     }
-    if (probed & oneLetter) this.tryProbes(this.byStart.get(first), lower, source, index, hits);
-  }
-
-  private tryProbes(probes: Probe<Concept>[] | undefined, lower: string, source: string, index: number, hits: CueHit<Concept>[]): void {
-    if (!probes) return;
-    for (const probe of probes) {
-      // A regular expression costs far more than comparing its plain start first.
-      if (probe.starts && !startsWithAny(lower, index, probe.starts)) continue;
+    if (probed & oneLetter) {
+      const probes = this.byStart.get(first);
+      if (probes) for (const probe of probes) met[this.metCount++] = probe;
+    }
+    const count = this.metCount;
+    if (count === 0) return;
+    if (count > 1) sortByRank(met, count);
+    for (let k = 0; k < count; k++) {
+      const probe = met[k]!;
       probe.pattern.lastIndex = index;
       // test() leaves lastIndex at the end of a sticky match and allocates nothing.
       if (probe.pattern.test(lower)) hits.push({ concept: probe.concept, text: source.slice(index, probe.pattern.lastIndex), index });
@@ -263,13 +294,33 @@ export class CueMatcher<Concept extends string> {
   }
 }
 
-/** `text` has one of `starts` at `index` (a loop: this runs at every probed word start). */
-function startsWithAny(text: string, index: number, starts: readonly string[]): boolean {
-  for (let k = 0; k < starts.length; k++) if (text.startsWith(starts[k]!, index)) return true;
-  return false;
+/** Insertion sort of the first `count` probes by rank: there are rarely more than two. */
+function sortByRank<Concept>(probes: Probe<Concept>[], count: number): void {
+  for (let k = 1; k < count; k++) {
+    const probe = probes[k]!;
+    let at = k;
+    for (; at > 0 && probes[at - 1]!.rank > probe.rank; at--) probes[at] = probes[at - 1]!;
+    probes[at] = probe;
+  }
+}
+
+/** The texts none of the others begins: a walk then passes at most one of them. */
+function withoutLongerOnes(texts: readonly string[]): string[] {
+  return [...new Set(texts)].filter((text, _index, all) => !all.some((other) => other !== text && text.startsWith(other)));
 }
 
 function addToTrie<Concept>(trie: TrieNode<Concept>, text: string, concept: Concept, wordStart: boolean): void {
+  const node = trieNodeFor(trie, text);
+  const list = wordStart ? (node.startsOfWords ??= []) : (node.ends ??= []);
+  if (!list.includes(concept)) list.push(concept);
+}
+
+function addProbeToTrie<Concept>(trie: TrieNode<Concept>, text: string, probe: Probe<Concept>): void {
+  (trieNodeFor(trie, text).probes ??= []).push(probe);
+}
+
+/** The node at the end of `text`, made where missing. */
+function trieNodeFor<Concept>(trie: TrieNode<Concept>, text: string): TrieNode<Concept> {
   let node = trie;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
@@ -280,8 +331,7 @@ function addToTrie<Concept>(trie: TrieNode<Concept>, text: string, concept: Conc
     }
     node = child;
   }
-  const list = wordStart ? (node.startsOfWords ??= []) : (node.ends ??= []);
-  if (!list.includes(concept)) list.push(concept);
+  return node;
 }
 
 function addHit<Concept extends string>(hits: CueHit<Concept>[], concept: Concept, source: string, start: number, end: number): void {
@@ -297,9 +347,11 @@ function startKey(start: string): number {
 
 /** A letter or digit at `index` (`code` is the code unit there): ASCII answered inline, as it is hot. */
 function isWordCode(code: number, text: string, index: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-  return isLetterOrDigitAt(text, index);
+  return code < 128 ? asciiLetterOrDigit[code] === 1 : isLetterOrDigitAt(text, index);
 }
+
+/** 1 for the ASCII letters and digits: one read instead of three range tests. */
+const asciiLetterOrDigit = Uint8Array.from({ length: 128 }, (_, code) => ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) ? 1 : 0));
 
 /**
  * The one- or two-character strings a phrase can start with, read from its leading atoms.
