@@ -107,6 +107,10 @@ const mayHoldMarkdown = (line: string) => line.includes('*') || line.includes('_
 const linkLabel = /^(?:link to |watch |see |view |join )?(?:the )?(?:video |meeting |zoom |youtube )?(?:recording|slides?|minutes|notes|agenda(?: doc(?:ument)?)?|livestream|stream|chat|doc(?:ument)?|deck|guide|here|link|issue|pr|hackmd|etherpad)s?\s*[.:!*]*$/i;
 const url = /\b(?:https?:\/\/|www\.)[^\s<>()]+|\b[\w.-]+\.(?:com|org|net|io|dev|gov|edu)\/[^\s<>()]*/gi;
 
+/** Searches that V8 runs faster as expressions than as strings (a string search for "  " or a split at "\n" costs two to three times as much). */
+const twoSpaces = / {2}/;
+const lineBreak = /\n/;
+
 /** Letters and digits only, lower case: to tell a line that only repeats the subject. */
 const bare = lettersAndDigits;
 
@@ -117,18 +121,25 @@ const bare = lettersAndDigits;
 export function keepContentLines(text: string, subject = ''): ContentText {
   const bareSubject = subject.length >= 8 ? bare(subject) : '';
   const subjectStart = bareSubject.slice(0, 3);
+  const subjectFirstCode = subjectStart.charCodeAt(0);
   const counts: LineRoleCounts = { logistics: 0, metadata: 0, ceremony: 0, header: 0, signature: 0, people: 0, links: 0, repeats: 0 };
-  const seen = new Set<string>();
+  // Each plain search once over the whole text rather than once a line: a line can hold only what the text holds.
+  const textMayHoldMarkdownLink = text.includes('](');
+  const textMayHoldUrl = text.includes('/') || text.includes('www.');
+  const textMayHoldMarkdown = mayHoldMarkdown(text);
+  const textHoldsSpaceRuns = twoSpaces.test(text);
+  // Few paragraphs are long enough to be compared: a list and string comparisons (which first compare lengths) beat hashing each one into a set.
+  const seen: string[] = [];
   const kept: string[] = [];
   for (const paragraph of text.split(/\n\s*\n/)) {
     // Forwarded copies repeat a paragraph word for word.
     const key = paragraph.length > 40 ? paragraph.trim() : '';
-    if (key !== '' && seen.has(key)) {
+    if (key !== '' && seen.includes(key)) {
       counts.repeats++;
       continue;
     }
-    if (key !== '') seen.add(key);
-    const lines = paragraph.split('\n');
+    if (key !== '') seen.push(key);
+    const lines = paragraph.split(lineBreak);
     const out: string[] = [];
     let signature = false;
     let listingPeople = false;
@@ -137,30 +148,32 @@ export function keepContentLines(text: string, subject = ''): ContentText {
       let linked = false;
       let withoutLinks = raw;
       // Cheap character tests first: most lines hold no link and no markdown.
-      if (raw.includes('](')) {
+      if (textMayHoldMarkdownLink && raw.includes('](')) {
         withoutLinks = withoutLinks.replace(markdownLink, (_match, label: string) => {
           linked = true;
           return label;
         });
       }
-      if (raw.includes('/') || raw.includes('www.')) {
+      if (textMayHoldUrl && (raw.includes('/') || raw.includes('www.'))) {
         withoutLinks = withoutLinks.replace(url, (match) => {
           linked = true;
           return match.endsWith('.') ? '.' : ' ';
         });
       }
-      if (mayHoldMarkdown(raw)) withoutLinks = withoutLinks.replace(markdownMarks, '');
+      if (textMayHoldMarkdown && mayHoldMarkdown(raw)) withoutLinks = withoutLinks.replace(markdownMarks, '');
       if (linked) counts.links++;
+      // Taking out a link or a mark can leave two spaces where the text had none.
+      const mayHoldSpaceRuns = textHoldsSpaceRuns || withoutLinks !== raw;
       const marker = startsWithWord.test(withoutLinks) ? '' : (listMarker.exec(withoutLinks)?.[0] ?? '');
       let line = withoutLinks.slice(marker.length).trim();
-      if (line.includes('  ')) line = line.replace(/ {2,}/g, ' ');
+      if (mayHoldSpaceRuns && line.includes('  ')) line = line.replace(/ {2,}/g, ' ');
       if (!hasLetterOrDigit.test(line)) continue;
       // "[Minutes](…)", "Link to repositories: <url>": a pointer to material, not an agenda item.
       if (linked && (linkLabel.test(line) || (line.endsWith(':') && line.split(' ').length <= 5))) {
         counts.metadata++;
         continue;
       }
-      if (bareSubject && line.length < longLine && line.slice(0, 3).toLowerCase() === subjectStart && repeatsSubject(bare(line), bareSubject)) {
+      if (bareSubject && line.length < longLine && mayStartLike(line, subjectFirstCode) && line.slice(0, 3).toLowerCase() === subjectStart && repeatsSubject(bare(line), bareSubject)) {
         counts.metadata++;
         continue;
       }
@@ -173,7 +186,7 @@ export function keepContentLines(text: string, subject = ''): ContentText {
       if (role === 'signature' && signOff.test(line) && !greeting.test(line)) signature = true;
       listingPeople = listingPeople && role === 'people';
       if (role === 'content') {
-        const content = withoutLogisticsSentences(withoutLinks.includes('  ') ? withoutLinks.replace(/ {2,}/g, ' ') : withoutLinks, counts);
+        const content = withoutLogisticsSentences(mayHoldSpaceRuns && withoutLinks.includes('  ') ? withoutLinks.replace(/ {2,}/g, ' ') : withoutLinks, counts);
         if (content.trim() !== '') out.push(content);
       } else {
         counts[role]++;
@@ -182,6 +195,16 @@ export function keepContentLines(text: string, subject = ''): ContentText {
     if (out.length > 0) kept.push(out.join('\n'));
   }
   return { content: kept.join('\n\n'), counts };
+}
+
+/**
+ * Whether `line`, lower-cased, may start with the character `firstCode` (a lower-case letter or
+ * a digit): a test without building strings, true for every line that does. An ASCII character
+ * lower-cases to itself or (a capital) to itself | 0x20; any other character is left to the full test.
+ */
+function mayStartLike(line: string, firstCode: number): boolean {
+  const code = line.charCodeAt(0);
+  return code > 127 || (code | 0x20) === firstCode;
 }
 
 function repeatsSubject(line: string, subject: string): boolean {
