@@ -119,9 +119,10 @@ const bare = lettersAndDigits;
  * dropped as metadata; real invites often open that way.
  */
 export function keepContentLines(text: string, subject = ''): ContentText {
-  const bareSubject = subject.length >= 8 ? bare(subject) : '';
-  const subjectStart = bareSubject.slice(0, 3);
+  // The subject is read whole only when a line starts like it (few do): its start is read from a prefix.
+  const subjectStart = subject.length >= 8 ? bareStart(subject) : '';
   const subjectFirstCode = subjectStart.charCodeAt(0);
+  let bareSubject: string | undefined;
   const counts: LineRoleCounts = { logistics: 0, metadata: 0, ceremony: 0, header: 0, signature: 0, people: 0, links: 0, repeats: 0 };
   // Each plain search once over the whole text rather than once a line: a line can hold only what the text holds.
   const textMayHoldMarkdownLink = text.includes('](');
@@ -173,7 +174,13 @@ export function keepContentLines(text: string, subject = ''): ContentText {
         counts.metadata++;
         continue;
       }
-      if (bareSubject && line.length < longLine && mayStartLike(line, subjectFirstCode) && line.slice(0, 3).toLowerCase() === subjectStart && repeatsSubject(bare(line), bareSubject)) {
+      if (
+        subjectStart !== '' &&
+        line.length < longLine &&
+        mayStartLike(line, subjectFirstCode) &&
+        line.slice(0, 3).toLowerCase() === subjectStart &&
+        repeatsSubject(bare(line), (bareSubject ??= bare(subject)))
+      ) {
         counts.metadata++;
         continue;
       }
@@ -196,6 +203,23 @@ export function keepContentLines(text: string, subject = ''): ContentText {
   }
   return { content: kept.join('\n\n'), counts };
 }
+
+/**
+ * `bare(text).slice(0, 3)`, read from the first few characters when they hold three letters or
+ * digits: lower-casing a prefix gives a prefix of the lower-cased text, and its runs of letters
+ * a prefix of `bare(text)`. Not so when the cut splits a surrogate pair or the text holds a
+ * capital sigma (it lower-cases by what follows it): then the text is read whole.
+ */
+function bareStart(text: string): string {
+  const cut = 12;
+  if (text.length > cut && !isHighSurrogate(text.charCodeAt(cut - 1)) && !text.includes('Σ')) {
+    const start = bare(text.slice(0, cut));
+    if (start.length >= 3) return start.slice(0, 3);
+  }
+  return bare(text).slice(0, 3);
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /**
  * Whether `line`, lower-cased, may start with the character `firstCode` (a lower-case letter or
