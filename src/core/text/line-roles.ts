@@ -96,6 +96,13 @@ const signatureDetail = /^(?:x\s?\d{3,6}|ext\.? ?\d{3,6}|\(?\d{3}\)?[\s.-]?\d{3}
 const nameOnly = /^(?:[\p{Lu}][\p{L}'’.-]*\.?)(?: [\p{Lu}][\p{L}'’.-]*\.?){0,3}(?:\s*[/&,]\s*[\p{Lu}][\p{L}'’.-]*\.?){0,2}$/u;
 /** "Attendees: Anthony Dayao" style lists: a line that is only a person's name inside a list of them. */
 const personList = /^(?:attendees|participants|invitees|interviewers?|panel(?:ists)?|required|optional|speakers?)\b[^:]{0,40}:?\s*$/i;
+/**
+ * The expressions above that read only a line's opening, joined: one test rules them all out for
+ * most lines (each test is a call of its own and costs about as much as the union). Every one of
+ * them is anchored at the line's start and has the same flags, so the union matches exactly the
+ * lines one of them matches.
+ */
+const mayOpenLikeFixedRole = new RegExp([personList, headerLine, signOff, greeting, ceremonyLine, signatureDetail].map((expression) => expression.source).join('|'), 'i');
 /** Bullets, numbers and time boxes in front of a line: the role is read from the words after them. */
 const listMarker = /^[\s•·*\-–>#|]*(?:\(?\d{1,2}[.)]\s+|\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm))?(?:\s*[-–]\s*\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm))?)?\s*[-–:|]?\s*)?/i;
 /** Markdown debris: links keep their label, emphasis and heading marks go, "[ 0:00 ]" timestamps go. */
@@ -184,12 +191,13 @@ export function keepContentLines(text: string, subject = ''): ContentText {
         counts.metadata++;
         continue;
       }
-      if (personList.test(line)) {
+      const opensLikeFixedRole = mayOpenLikeFixedRole.test(line);
+      if (opensLikeFixedRole && personList.test(line)) {
         counts.people++;
         listingPeople = true;
         continue;
       }
-      const role: LineRole = signature ? 'signature' : roleOf(line, { lines, index: i, marker, listingPeople });
+      const role: LineRole = signature ? 'signature' : roleOf(line, { lines, index: i, marker, listingPeople, opensLikeFixedRole });
       if (role === 'signature' && signOff.test(line) && !greeting.test(line)) signature = true;
       listingPeople = listingPeople && role === 'people';
       if (role === 'content') {
@@ -266,17 +274,20 @@ interface LineContext {
   /** What stood in front of the line: a bullet or a marker makes it an agenda item, not a signature. */
   marker: string;
   listingPeople: boolean;
+  /** `mayOpenLikeFixedRole` matched: else none of the expressions it joins can. */
+  opensLikeFixedRole: boolean;
 }
 
 const endsSentence = /[.!?,]$/;
 
 function roleOf(line: string, context: LineContext): LineRole {
-  if (headerLine.test(line) || (line.includes('/') && exchangeDebris.test(line))) return 'header';
-  if (signOff.test(line) || greeting.test(line)) return 'signature';
+  const fixed = context.opensLikeFixedRole;
+  if ((fixed && headerLine.test(line)) || (line.includes('/') && exchangeDebris.test(line))) return 'header';
+  if (fixed && (signOff.test(line) || greeting.test(line))) return 'signature';
   if (line.length < longLine && hasFieldSeparator(line) && metadataField.test(line)) return 'metadata';
-  if (ceremonyLine.test(line)) return 'ceremony';
+  if (fixed && ceremonyLine.test(line)) return 'ceremony';
   if (context.listingPeople && nameOnly.test(line.replace(/\s+\d{1,2}[:.]\d{2}.*$/, ''))) return 'people';
-  if (signatureDetail.test(line)) return 'signature';
+  if (fixed && signatureDetail.test(line)) return 'signature';
   // A name alone after a sentence, closing its paragraph: "… Thank you.\nDebra".
   const last = context.index === context.lines.length - 1;
   const marked = context.marker !== '' && context.marker.trim() !== '';
