@@ -77,11 +77,15 @@ export function htmlToText(html: string): string {
   return tidyLines(out.join(''));
 }
 
+/** What any pass of tidyLines replaces holds one of these: a line break, "\r", an odd space or two spaces. */
+const hasLineBreakOrSpaceToTidy = /[\n\r\u00a0\t\f\v]| {2}/;
 const spaceThenSpaceOrBreak = / [ \n]/;
 const twoSpaces = / {2}/;
 
 /** Trims each line, folds runs of spaces and keeps at most one blank line in a row. */
 export function tidyLines(text: string): string {
+  // A text of one line without odd or doubled spaces (most subjects) needs none of the passes below: one test says so.
+  if (!hasLineBreakOrSpaceToTidy.test(text)) return text.trim();
   // Whole-text passes: far cheaper than splitting into lines and cleaning each one. Each pass
   // runs only when the text holds what it replaces: most bodies need none or one of them.
   let tidy = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;

@@ -256,7 +256,7 @@ const longLine = 120;
 
 function withoutLogisticsSentences(line: string, counts: LineRoleCounts): string {
   if (line.length < longLine) return line;
-  const sentences = line.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  const sentences = sentencesOf(line);
   if (sentences.length < 2) return line;
   const kept = sentences.filter((sentence) => {
     const logistics = logisticsLine.test(sentence);
@@ -264,6 +264,26 @@ function withoutLogisticsSentences(line: string, counts: LineRoleCounts): string
     return !logistics;
   });
   return kept.join(' ');
+}
+
+/**
+ * A sentence ends at ".", "!" or "?" followed by spaces and a capital letter. Searched from the
+ * punctuation, which few characters are, rather than split at `(?<=[.!?])\s+(?=\p{Lu})`, which
+ * looks behind at every character (about five times slower): the same pieces, since the spaces
+ * a break takes are the whole run after the punctuation either way.
+ */
+const sentenceBreak = /[.!?]\s+(?=\p{Lu})/gu;
+
+function sentencesOf(line: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  sentenceBreak.lastIndex = 0;
+  for (let found = sentenceBreak.exec(line); found !== null; found = sentenceBreak.exec(line)) {
+    sentences.push(line.slice(start, found.index + 1));
+    start = found.index + found[0].length;
+  }
+  sentences.push(line.slice(start));
+  return sentences;
 }
 
 /** Where a line stands; what the few rules that need it read from it is worked out only then. */
