@@ -114,6 +114,14 @@ const mayHoldMarkdown = (line: string) => line.includes('*') || line.includes('_
 const linkLabel = /^(?:link to |watch |see |view |join )?(?:the )?(?:video |meeting |zoom |youtube )?(?:recording|slides?|minutes|notes|agenda(?: doc(?:ument)?)?|livestream|stream|chat|doc(?:ument)?|deck|guide|here|link|issue|pr|hackmd|etherpad)s?\s*[.:!*]*$/i;
 const url = /\b(?:https?:\/\/|www\.)[^\s<>()]+|\b[\w.-]+\.(?:com|org|net|io|dev|gov|edu)\/[^\s<>()]*/gi;
 
+/** A line of nothing but spaces (what `\s` matches, as `trim` removes): a paragraph break. */
+function isBlank(line: string): boolean {
+  const code = line.charCodeAt(0);
+  // Every character from "!" to "~" (and the controls up to U+009F) is not a space: most lines are ruled out by their first.
+  if (code > 0x20 && code < 0xa0) return false;
+  return line.trim() === '';
+}
+
 /** Searches that V8 runs faster as expressions than as strings (a string search for "  " or a split at "\n" costs two to three times as much). */
 const twoSpaces = / {2}/;
 const lineBreak = /\n/;
@@ -139,19 +147,36 @@ export function keepContentLines(text: string, subject = ''): ContentText {
   // Few paragraphs are long enough to be compared: a list and string comparisons (which first compare lengths) beat hashing each one into a set.
   const seen: string[] = [];
   const kept: string[] = [];
-  for (const paragraph of text.split(/\n\s*\n/)) {
+  // The text is split into lines once; paragraphs are runs of them, found as `/\n\s*\n/` would split the text.
+  const lines = text.split(lineBreak);
+  for (let first = 0, offset = 0; first < lines.length; ) {
+    // A paragraph ends before a blank line that has a line after it (a break takes a line break, spaces, a line break).
+    let last = first;
+    let length = lines[first]!.length;
+    while (last + 1 < lines.length && !(last + 2 < lines.length && isBlank(lines[last + 1]!))) length += 1 + lines[++last]!.length;
+    // The break then takes every blank line up to the next line with text (or up to the last line).
+    let next = last + 1;
+    let nextOffset = offset + length + 1;
+    if (next < lines.length) {
+      nextOffset += lines[next]!.length + 1;
+      next++;
+      while (next < lines.length - 1 && isBlank(lines[next]!)) nextOffset += lines[next++]!.length + 1;
+    }
+    const paragraphOffset = offset;
+    offset = nextOffset;
+    const paragraphLines = { first, last };
+    first = next;
     // Forwarded copies repeat a paragraph word for word.
-    const key = paragraph.length > 40 ? paragraph.trim() : '';
+    const key = length > 40 ? text.slice(paragraphOffset, paragraphOffset + length).trim() : '';
     if (key !== '' && seen.includes(key)) {
       counts.repeats++;
       continue;
     }
     if (key !== '') seen.push(key);
-    const lines = paragraph.split(lineBreak);
     const out: string[] = [];
     let signature = false;
     let listingPeople = false;
-    for (let i = 0; i < lines.length; i++) {
+    for (let i = paragraphLines.first; i <= paragraphLines.last; i++) {
       const raw = lines[i]!;
       let linked = false;
       let withoutLinks = raw;
@@ -197,7 +222,7 @@ export function keepContentLines(text: string, subject = ''): ContentText {
         listingPeople = true;
         continue;
       }
-      const role: LineRole = signature ? 'signature' : roleOf(line, { lines, index: i, marker, listingPeople, opensLikeFixedRole });
+      const role: LineRole = signature ? 'signature' : roleOf(line, { lines, index: i, paragraphLines, marker, listingPeople, opensLikeFixedRole });
       if (role === 'signature' && signOff.test(line) && !greeting.test(line)) signature = true;
       listingPeople = listingPeople && role === 'people';
       if (role === 'content') {
@@ -288,9 +313,11 @@ function sentencesOf(line: string): string[] {
 
 /** Where a line stands; what the few rules that need it read from it is worked out only then. */
 interface LineContext {
-  /** The paragraph's lines, as written (untrimmed). */
+  /** The text's lines, as written (untrimmed). */
   lines: readonly string[];
   index: number;
+  /** The indices of the paragraph's first and last lines. */
+  paragraphLines: { first: number; last: number };
   /** What stood in front of the line: a bullet or a marker makes it an agenda item, not a signature. */
   marker: string;
   listingPeople: boolean;
@@ -309,9 +336,10 @@ function roleOf(line: string, context: LineContext): LineRole {
   if (context.listingPeople && nameOnly.test(line.replace(/\s+\d{1,2}[:.]\d{2}.*$/, ''))) return 'people';
   if (fixed && signatureDetail.test(line)) return 'signature';
   // A name alone after a sentence, closing its paragraph: "… Thank you.\nDebra".
-  const last = context.index === context.lines.length - 1;
+  const last = context.index === context.paragraphLines.last;
   const marked = context.marker !== '' && context.marker.trim() !== '';
-  if (last && !marked && line.length <= 30 && endsSentence.test((context.lines[context.index - 1] ?? '').trim()) && nameOnly.test(line)) return 'signature';
+  const previous = context.index > context.paragraphLines.first ? context.lines[context.index - 1]! : '';
+  if (last && !marked && line.length <= 30 && endsSentence.test(previous.trim()) && nameOnly.test(line)) return 'signature';
   if (line.length < longLine && logisticsLine.test(line)) return 'logistics';
   return 'content';
 }
