@@ -73,10 +73,12 @@ export function stripJoinBoilerplate(text: string): string {
       continue;
     }
     const bare = startsWithBullet(line) ? line.replace(leadingBullet, '') : line;
-    if (joinBlockStart.test(bare)) inBlock = true;
-    const looksLikeBoilerplate = boilerplateLine.test(bare) || isDialInLine(bare);
-    // Inside a join block, short lines (a URL's caption, a country name) are boilerplate too.
-    if (looksLikeBoilerplate || (inBlock && bare.length < 60 && !endsSentenceOrLabel.test(bare))) {
+    // Inside a block already, whether the line starts one changes nothing.
+    if (!inBlock) inBlock = joinBlockStart.test(bare);
+    // Inside a join block, short lines (a URL's caption, a country name) are boilerplate too. Tested
+    // first: such a line goes whatever the expressions below say, and they need not be tried.
+    const shortInBlock = inBlock && bare.length < 60 && !endsSentenceOrLabel.test(bare);
+    if (shortInBlock || boilerplateLine.test(bare) || isDialInLine(bare)) {
       changed = true;
       continue;
     }
