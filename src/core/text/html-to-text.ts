@@ -37,6 +37,9 @@ export function htmlToText(html: string): string {
   const out: string[] = [];
   const lists: { ordered: boolean; count: number }[] = [];
   let skipDepth = 0;
+  // Each text chunk is a piece of the HTML or one decoded entity: if the HTML holds no foldable
+  // whitespace and no "&", no chunk does, and the chunks (a dozen an invite) need not be searched.
+  const chunksMayFold = hasFoldableWhitespace(html) || html.includes('&');
 
   const newline = () => {
     if (out.length > 0 && out[out.length - 1] !== '\n') out.push('\n');
@@ -58,7 +61,7 @@ export function htmlToText(html: string): string {
         else if (blockTags.has(name)) newline();
       },
       ontext(text) {
-        if (skipDepth === 0) out.push(hasFoldableWhitespace(text) ? text.replace(whitespaceRuns, ' ') : text);
+        if (skipDepth === 0) out.push(chunksMayFold && hasFoldableWhitespace(text) ? text.replace(whitespaceRuns, ' ') : text);
       },
       onclosetag(name) {
         if (skippedTags.has(name)) {
