@@ -197,10 +197,10 @@ export function keepContentLines(text: string, subject = ''): ContentText {
       if (linked) counts.links++;
       // Taking out a link or a mark can leave two spaces where the text had none.
       const mayHoldSpaceRuns = textHoldsSpaceRuns || withoutLinks !== raw;
-      const marker = startsWithWord.test(withoutLinks) ? '' : (listMarker.exec(withoutLinks)?.[0] ?? '');
+      const marker = startsWithWord(withoutLinks) ? '' : (listMarker.exec(withoutLinks)?.[0] ?? '');
       let line = withoutLinks.slice(marker.length).trim();
       if (mayHoldSpaceRuns && line.includes('  ')) line = line.replace(/ {2,}/g, ' ');
-      if (!hasLetterOrDigit.test(line)) continue;
+      if (!hasLetterOrDigit(line)) continue;
       // "[Minutes](…)", "Link to repositories: <url>": a pointer to material, not an agenda item.
       if (linked && (linkLabel.test(line) || (line.endsWith(':') && line.split(' ').length <= 5))) {
         counts.metadata++;
@@ -271,10 +271,21 @@ function repeatsSubject(line: string, subject: string): boolean {
   return rest.split(' ').filter((word) => /\p{L}{3,}/u.test(word) && !/^(?:am|pm|pst|pdt|est|edt|cet|utc|gmt|at|on|from|to|and)$/.test(word)).length <= 2;
 }
 
+/**
+ * A code unit `/[a-z\u00c0-\uffff]/i` matches, tested without a call of the engine: an ASCII
+ * letter, U+00C0 and up, and "µ" (its capital is the Greek Mu). Checked against the expression
+ * for every code unit.
+ */
+const isLetterCode = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code >= 0xc0 || code === 0xb5;
 /** A line that opens with a letter has no list marker in front (except "o " bullets, kept as words). */
-const startsWithWord = /^[a-z\u00c0-\uffff]/i;
+const startsWithWord = (line: string) => isLetterCode(line.charCodeAt(0));
 /** Letters and digits in any script (non-ASCII counted as letters: cheaper than a Unicode class). */
-const hasLetterOrDigit = /[a-z0-9\u00c0-\uffff]/i;
+const letterOrDigit = /[a-z0-9\u00c0-\uffff]/i;
+/** Most lines open with a letter or a digit: the first code unit answers, the expression only otherwise. */
+const hasLetterOrDigit = (line: string) => {
+  const code = line.charCodeAt(0);
+  return isLetterCode(code) || (code >= 0x30 && code <= 0x39) || letterOrDigit.test(line);
+};
 
 /** Roles are read line by line; in a long line of prose each sentence is read on its own. */
 const longLine = 120;
