@@ -244,6 +244,8 @@ export function keepContentLines(text: string, subject = ''): ContentText {
  * capital sigma (it lower-cases by what follows it): then the text is read whole.
  */
 function bareStart(text: string): string {
+  // Most subjects open with three ASCII letters or digits: they are the start, lower-cased.
+  if (isAsciiLetterOrDigit(text.charCodeAt(0)) && isAsciiLetterOrDigit(text.charCodeAt(1)) && isAsciiLetterOrDigit(text.charCodeAt(2))) return text.slice(0, 3).toLowerCase();
   const cut = 12;
   if (text.length > cut && !isHighSurrogate(text.charCodeAt(cut - 1)) && !text.includes('Σ')) {
     const start = bare(text.slice(0, cut));
@@ -253,6 +255,7 @@ function bareStart(text: string): string {
 }
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isAsciiLetterOrDigit = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
 
 /**
  * Whether `line`, lower-cased, may start with the character `firstCode` (a lower-case letter or
