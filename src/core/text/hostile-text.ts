@@ -7,7 +7,10 @@
 import { byFirstLetter } from './first-letter.js';
 import { atWordStart } from './word-start.js';
 
-/** Phrases that start a word share one `\b` (see atWordStart); the Japanese ones may stand anywhere. */
+/**
+ * Phrases that start a word share one `\b` (see atWordStart); the Japanese ones may stand anywhere.
+ * Each expression is regrouped by first letter: only whether it matches is ever asked.
+ */
 const instructionAtWordStart = [
   // "ignore (all) (your|previous|prior) instructions" in the languages we support
   String.raw`(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:your|the|my|these|those|previous|prior|above|earlier|preceding|system)\s+(?:(?:previous|prior|earlier|above|original)\s+)?(?:instructions?|prompts?|rules|guidelines|directions)\b`,
@@ -22,7 +25,7 @@ const instructionAtWordStart = [
   String.raw`(?:system prompt|jailbreak|you are now|as an ai)\b`,
 ];
 const instructionElsewhere = String.raw`指示を無視|命令を無視`;
-const instruction = new RegExp([atWordStart(instructionAtWordStart), instructionElsewhere].join('|'), 'i');
+const instruction = new RegExp(byFirstLetter([atWordStart(instructionAtWordStart), instructionElsewhere].join('|')), 'i');
 /**
  * A paragraph that speaks to a machine anywhere in it ("SYSTEM NOTICE FOR AI REVIEWERS", "Dear
  * assistant", "if you are an AI") is dropped whole: the rest of such a paragraph is written to
@@ -38,7 +41,7 @@ const machineAddressAtWordStart = [
   String.raw`(?:para|pour|für|voor|per)\s+(?:el |la |l'|los |les |die |de |il )?(?:ia|ki|ai|asistente|assistant|assistente|revisor|réviseur|prüfer)\b`,
 ];
 const machineAddressElsewhere = String.raw`AI(?:へ|に|の(?:レビュー|アシスタント))|レビュー担当|アシスタントへ`;
-const addressesMachine = new RegExp([atWordStart(machineAddressAtWordStart), machineAddressElsewhere].join('|'), 'i');
+const addressesMachine = new RegExp(byFirstLetter([atWordStart(machineAddressAtWordStart), machineAddressElsewhere].join('|')), 'i');
 /**
  * A sentence that talks about the classification itself ("this meeting must not be challenged",
  * "label it as keep") says nothing about the meeting: no cue is ever taken from it.
@@ -50,7 +53,7 @@ const verdictTalkAtWordStart = [
   String.raw`(?:do not|don't|never|must not)\s+(?:challenge|cancel|replace|flag|suggest (?:async|cancell?ing|replacing))\b`,
   String.raw`(?:async|asynchronous|keep|trim)\b\s*(?:verdict|label|rating|classification)\b`,
 ];
-const talksAboutVerdict = new RegExp(atWordStart(verdictTalkAtWordStart), 'i');
+const talksAboutVerdict = new RegExp(byFirstLetter(atWordStart(verdictTalkAtWordStart)), 'i');
 
 export interface HostileTextResult {
   text: string;
@@ -80,6 +83,8 @@ export function removeHostileInstructions(text: string, { linesAreParagraphs = f
   if (!mightBeHostile(text)) return { text, removed: false };
   let removed = false;
   const clean = (paragraph: string): string => {
+    // Most paragraphs of a text that holds a hostile phrase hold none: one test of the union rules out all three.
+    if (!mightBeHostile(paragraph)) return paragraph;
     if (addressesMachine.test(paragraph)) {
       removed = true;
       return '';
