@@ -108,6 +108,8 @@ const listMarker = /^[\s•·*\-–>#|]*(?:\(?\d{1,2}[.)]\s+|\d{1,2}[:.h]\d{2}(?
 /** Markdown debris: links keep their label, emphasis and heading marks go, "[ 0:00 ]" timestamps go. */
 const markdownLink = /!?\[([^\]]*)\]\([^)]*\)/g;
 const markdownMarks = /\*\*|__|^#{1,6}\s+|\[\s*\d{1,2}:\d{2}\s*\]/gm;
+/** A markdown link holds "](", a URL "/" or "www.", a markdown mark "*", "_", "#" or "[": one scan finds any of them. */
+const linkOrMarkCharacter = /[\]/*_#[]|www\./;
 /** Every markdown mark holds "*", "_", "#" or "[". */
 const mayHoldMarkdown = (line: string) => line.includes('*') || line.includes('_') || line.includes('#') || line.includes('[');
 /** A line that is only the label of a link to material: "[Minutes](…)", "Link to slides", "Video recording". */
@@ -140,9 +142,11 @@ export function keepContentLines(text: string, subject = ''): ContentText {
   let bareSubject: string | undefined;
   const counts: LineRoleCounts = { logistics: 0, metadata: 0, ceremony: 0, header: 0, signature: 0, people: 0, links: 0, repeats: 0 };
   // Each plain search once over the whole text rather than once a line: a line can hold only what the text holds.
-  const textMayHoldMarkdownLink = text.includes('](');
-  const textMayHoldUrl = text.includes('/') || text.includes('www.');
-  const textMayHoldMarkdown = mayHoldMarkdown(text);
+  // One scan first: most texts hold none of the characters the searches below look for.
+  const textMayHoldLinkOrMark = linkOrMarkCharacter.test(text);
+  const textMayHoldMarkdownLink = textMayHoldLinkOrMark && text.includes('](');
+  const textMayHoldUrl = textMayHoldLinkOrMark && (text.includes('/') || text.includes('www.'));
+  const textMayHoldMarkdown = textMayHoldLinkOrMark && mayHoldMarkdown(text);
   const textHoldsSpaceRuns = twoSpaces.test(text);
   // Few paragraphs are long enough to be compared: a list and string comparisons (which first compare lengths) beat hashing each one into a set.
   const seen: string[] = [];
@@ -226,8 +230,10 @@ export function keepContentLines(text: string, subject = ''): ContentText {
       if (role === 'signature' && signOff.test(line) && !greeting.test(line)) signature = true;
       listingPeople = listingPeople && role === 'people';
       if (role === 'content') {
-        const content = withoutLogisticsSentences(mayHoldSpaceRuns && withoutLinks.includes('  ') ? withoutLinks.replace(/ {2,}/g, ' ') : withoutLinks, counts);
-        if (content.trim() !== '') out.push(content);
+        const folded = mayHoldSpaceRuns && withoutLinks.includes('  ') ? withoutLinks.replace(/ {2,}/g, ' ') : withoutLinks;
+        const content = withoutLogisticsSentences(folded, counts);
+        // The line holds a letter or a digit: only taking sentences out can leave nothing.
+        if (content === folded || content.trim() !== '') out.push(content);
       } else {
         counts[role]++;
       }
