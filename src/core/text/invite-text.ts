@@ -63,6 +63,8 @@ const mailPrefixes =
   /^(?:(?:re|fw|fwd|aw|wg|tr|rv|sv|vs|antw|updated|update|accepted|declined|tentative|canceled|cancelled|invitation|updated invitation|new time proposed|mtg|meeting)\s*:\s*)+/iu;
 
 export function withoutMailPrefixes(subject: string): string {
+  // Every prefix ends with ":": a subject without one (most) keeps its text, and the case-folding search is not run.
+  if (!subject.includes(':')) return subject;
   const stripped = subject.replace(mailPrefixes, '');
   return stripped === '' ? subject : stripped;
 }
