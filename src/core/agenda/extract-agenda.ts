@@ -76,10 +76,11 @@ function splitInlineNumbers(line: string): string[] {
 const dashedItem = /\s+-\s+(?=\p{Lu}|\p{N})/u;
 
 /**
- * What `splitInlineNumbers` or `splitInlineBullets` needs to split a line at all: a digit then "."
- * or ")", a dash, " • " or " · ". One pattern: a single pass over lines that hold none of them.
+ * What `splitInlineNumbers` or `splitInlineBullets` needs to split a line at all: "1. … 2. … 3.",
+ * " • " or " · ", or a colon before a dash. One pattern: a single pass over the lines that hold
+ * none of them (a bulleted "- item" or a numbered "1. item" line among them).
  */
-const mayHoldInlineList = /\d[.)]|-| [•·] /;
+const mayHoldInlineList = /1[.)][^]*2[.)][^]*3[.)]| [•·] |:[^]*-/;
 
 /** "Intro: • A • B • C" or "Intro: - A - B - C" on one line. */
 function splitInlineBullets(line: string): string[] {
