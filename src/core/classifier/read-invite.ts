@@ -109,7 +109,13 @@ function countKind(pieces: readonly ItemReading[], kind: ItemReading['kind']): n
 
 function groupNames(invite: Invite): string[] {
   const groups = groupFlags(invite.attendees);
-  return invite.attendees.filter((_attendee, index) => groups[index]).map((group) => group.name ?? group.email);
+  const names: string[] = [];
+  groups.forEach((isGroup, index) => {
+    if (!isGroup) return;
+    const group = invite.attendees[index]!;
+    names.push(group.name ?? group.email);
+  });
+  return names;
 }
 
 const preparationWords = /\b(?:pre-?read|paper|beforehand|read)\b/giu;
