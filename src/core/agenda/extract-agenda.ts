@@ -156,10 +156,12 @@ const continuesItem = /^[\p{Ll}(]/u;
 
 /** The body's lines, with lists written on one line split into their items. */
 function agendaLines(body: string): string[] {
-  // One loop, no array per line: nearly every line is neither an inline list nor empty.
+  // One loop, no array per line: nearly every line is neither an inline list nor empty, and the
+  // lines are cut out one by one (no array of raw lines either).
   const lines: string[] = [];
-  for (const rawLine of body.split('\n')) {
-    const trimmed = rawLine.trim();
+  for (let start = 0, end = 0; end >= 0; start = end + 1) {
+    end = body.indexOf('\n', start);
+    const trimmed = (end < 0 ? body.slice(start) : body.slice(start, end)).trim();
     if (!mayHoldInlineList.test(trimmed)) {
       if (trimmed !== '') lines.push(trimmed);
       continue;

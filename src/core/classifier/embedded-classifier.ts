@@ -355,5 +355,7 @@ function formatMoney(amount: number, currency: string): string {
 
 /** 12345 → "12,345" (Intl's toLocaleString costs more than judging the invite). */
 export function groupThousands(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const written = String(value);
+  // A comma goes between two digits with three more after it: a number written in three characters has none.
+  return written.length < 4 ? written : written.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
