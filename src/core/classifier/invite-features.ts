@@ -59,7 +59,7 @@ const nonLatinScript = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]
 const outsideLatinRanges = /[^\t\n\r\x20-\u02e9\u2000-\u2064\u20a0-\u20c1\u2100-\u2125\u2190-\u2429\u2460-\u27ff]/;
 
 /** Whether `text` holds a character of a script other than Latin (cheap ranges first). */
-function hasNonLatinScript(text: string): boolean {
+export function hasNonLatinScript(text: string): boolean {
   return outsideLatinRanges.test(text) && nonLatinScript.test(text);
 }
 
