@@ -35,20 +35,25 @@ function isSubdomain(sub: string, domain: string): boolean {
 export function externalAttendees(invite: Pick<Invite, 'organizer' | 'attendees'>): string[] {
   const groups = groupFlags(invite.attendees);
   const people = invite.attendees.filter((attendee, index) => attendee.type !== 'resource' && !groups[index]);
-  const home = homeDomain(invite.organizer?.email, people);
+  // Home is the organiser's domain, or failing that the most common attendee domain.
+  const organizerEmail = invite.organizer?.email;
+  const own = organizerEmail ? organisationDomain(organizerEmail) : null;
+  const home = own ?? mostCommonDomain(people);
   if (!home) return [];
+  // An address ending in the organiser's "@domain" (its last "@" on) has the very text the
+  // organiser's domain was worked out from, so it is at home: most attendees, and no strings are
+  // cut and lower-cased for them.
+  const ownSuffix = own !== null ? organizerEmail!.slice(organizerEmail!.lastIndexOf('@')) : null;
   const outsiders: string[] = [];
   for (const person of people) {
+    if (ownSuffix !== null && person.email.endsWith(ownSuffix)) continue;
     const domain = organisationDomain(person.email);
     if (domain !== null && !sameOrganisation(domain, home)) outsiders.push(domain);
   }
   return outsiders;
 }
 
-/** The organiser's domain, or failing that the most common attendee domain. */
-function homeDomain(organizerEmail: string | undefined, attendees: readonly Pick<Attendee, 'email'>[]): string | null {
-  const own = organizerEmail ? organisationDomain(organizerEmail) : null;
-  if (own) return own;
+function mostCommonDomain(attendees: readonly Pick<Attendee, 'email'>[]): string | null {
   const counts = new Map<string, number>();
   for (const { email } of attendees) {
     const domain = organisationDomain(email);

@@ -33,24 +33,28 @@ const startsWithDigit = (text: string) => {
   return code >= 48 && code <= 57;
 };
 
-function markerOf(line: string): { marker: 'bullet' | 'number' | 'time' | 'section'; rest: string } | null {
+/** The item's text after its list marker (a time box, a number, a bullet or a section name), or null for an unmarked line. */
+function afterMarker(line: string): string | null {
   let match = startsWithDigit(line) ? timeBox.exec(line) : null;
-  if (match) return { marker: 'time', rest: line.slice(match[0].length) };
+  if (match) return line.slice(match[0].length);
   match = numbered.exec(line);
-  if (match && line.length > match[0].length) return { marker: 'number', rest: line.slice(match[0].length) };
+  if (match && line.length > match[0].length) return line.slice(match[0].length);
   match = bullet.exec(line);
-  if (match && line.length > match[0].length + 1) return { marker: 'bullet', rest: line.slice(match[0].length) };
-  if (section.test(line)) return { marker: 'section', rest: line };
+  if (match && line.length > match[0].length + 1) return line.slice(match[0].length);
+  if (section.test(line)) return line;
   return null;
 }
 
 const inlineNumber = /(?:^|\s)(\d{1,2})[.)]\s+(?=\p{L})/gu;
-/** What every running number needs: a digit, then "." or ")". */
-const numberThenMark = /\d[.)]/;
+/**
+ * What a split on running numbers needs: "1." (or "01."), later "2.", later "3." (a superset of
+ * three matches of `inlineNumber` counting 1, 2, 3). A numbered list line like "1. Welcome" fails it.
+ */
+const oneTwoThree = /1[.)][^]*2[.)][^]*3[.)]/;
 
 /** "Agenda: 1. A 2. B 3. C" written on one line: split on the running numbers. */
 function splitInlineNumbers(line: string): string[] {
-  if (!numberThenMark.test(line)) return [line];
+  if (!oneTwoThree.test(line)) return [line];
   const parts: string[] = [];
   let expected = 1;
   let cursor = 0;
@@ -71,8 +75,12 @@ function splitInlineNumbers(line: string): string[] {
 
 const dashedItem = /\s+-\s+(?=\p{Lu}|\p{N})/u;
 
-/** What `splitInlineBullets` needs to split a line at all. */
-const mayHoldInlineBullets = (line: string) => line.includes('-') || line.includes(' • ') || line.includes(' · ');
+/**
+ * What `splitInlineNumbers` or `splitInlineBullets` needs to split a line at all: "1. … 2. … 3.",
+ * " • " or " · ", or a colon before a dash. One pattern: a single pass over the lines that hold
+ * none of them (a bulleted "- item" or a numbered "1. item" line among them).
+ */
+const mayHoldInlineList = /1[.)][^]*2[.)][^]*3[.)]| [•·] |:[^]*-/;
 
 /** "Intro: • A • B • C" or "Intro: - A - B - C" on one line. */
 function splitInlineBullets(line: string): string[] {
@@ -81,7 +89,8 @@ function splitInlineBullets(line: string): string[] {
     const parts = line.split(separator).map((part) => part.trim()).filter(Boolean);
     if (parts.length >= 3) return [parts[0]!, ...parts.slice(1).map((part) => `• ${part}`)];
   }
-  if (!line.includes('-')) return [line];
+  // The text before the first dash must hold a colon ("Intro: - A - B - C"), so a line without one is not split.
+  if (!line.includes('-') || !line.includes(':')) return [line];
   const dashed = line.split(dashedItem);
   if (dashed.length >= 4 && /:/.test(dashed[0] ?? '')) {
     return [dashed[0]!, ...dashed.slice(1).map((part) => `- ${part.trim()}`)];
@@ -93,6 +102,12 @@ const ownerAfterDash = /\s[–—-]\s*([\p{Lu}][\p{L}.'’]+(?:\s[\p{Lu}][\p{L}.
 /** "(Marcus, 5 min)", "（鈴木）": a capitalised name in brackets. "(PIFU)" is an acronym, not a person. */
 const ownerInParentheses = /[(（]((?:[\p{Lu}][\p{Ll}'’-]+(?: [\p{Lu}][\p{Ll}'’-]+)?)|[\p{Script=Han}]{1,4})(?:[,、]\s*\d+\s*(?:min\p{L}*|分))?[)）]/u;
 const ownerLabelled = /[([]\s*(?:owner|lead|led by|presenter|by|resp\.?|verantwortlich|responsable)\s*:?\s*([^)\]]{2,40})[)\]]|\b(?:owner|lead|presenter)\s*:\s*([\p{L} .'’-]{2,40})$/iu;
+/**
+ * Every label `ownerLabelled` accepts holds one of these words, matched as loosely as there (under
+ * its /iu flags "ſ" is an "s"), so this is a superset test; it costs far less than the pattern's
+ * search from every word boundary.
+ */
+const mayHoldOwnerLabel = /owner|lead|by|pre[sſ]enter|re[sſ]p|verantwortlich/i;
 /** Words that follow a dash but say what the item is for, not who owns it. */
 const notAnOwner = /^(info|fyi|for info|decide|decision|discuss|discussion|update|aob|tbc|tbd|all|team|everyone|vote|approval|informativo|zur info|pour info|ter info|todos)$/i;
 const dash = /[–—-]/;
@@ -120,7 +135,7 @@ function describeItem(rawLine: string, rest: string): AgendaCandidate {
   }
   // Cheap tests first: a labelled owner needs a bracket or a colon, a dashed one a dash, and
   // each pattern is tried only when the one before found no owner.
-  const labelled = /[([:]/.test(rest) ? ownerLabelled.exec(rest) : null;
+  const labelled = /[([:]/.test(rest) && mayHoldOwnerLabel.test(rest) ? ownerLabelled.exec(rest) : null;
   if (labelled) {
     candidate.owner = (labelled[1] ?? labelled[2])?.trim();
     return candidate;
@@ -141,11 +156,13 @@ const continuesItem = /^[\p{Ll}(]/u;
 
 /** The body's lines, with lists written on one line split into their items. */
 function agendaLines(body: string): string[] {
-  // One loop, no array per line: nearly every line is neither an inline list nor empty.
+  // One loop, no array per line: nearly every line is neither an inline list nor empty, and the
+  // lines are cut out one by one (no array of raw lines either).
   const lines: string[] = [];
-  for (const rawLine of body.split('\n')) {
-    const trimmed = rawLine.trim();
-    if (!numberThenMark.test(trimmed) && !mayHoldInlineBullets(trimmed)) {
+  for (let start = 0, end = 0; end >= 0; start = end + 1) {
+    end = body.indexOf('\n', start);
+    const trimmed = (end < 0 ? body.slice(start) : body.slice(start, end)).trim();
+    if (!mayHoldInlineList.test(trimmed)) {
       if (trimmed !== '') lines.push(trimmed);
       continue;
     }
@@ -164,11 +181,11 @@ export function extractAgenda(body: string): ExtractedAgenda {
   let inList = false;
   for (const line of lines) {
     if (listHeader.test(line)) continue;
-    const marked = markerOf(line);
-    if (marked) {
+    const rest = afterMarker(line);
+    if (rest !== null) {
       // A rule of dashes or bullets is decoration, not an item.
-      if (!hasLetterOrDigit.test(marked.rest)) continue;
-      items.push(describeItem(line, marked.rest));
+      if (!hasLetterOrDigit.test(rest)) continue;
+      items.push(describeItem(line, rest));
       inList = true;
     } else if (inList && items.length > 0 && continuesItem.test(line)) {
       // A wrapped continuation of the previous item.
@@ -181,8 +198,29 @@ export function extractAgenda(body: string): ExtractedAgenda {
   }
 
   if (items.length >= 2) return { structured: true, items, prose };
-  const clauses = splitSentences([...items.map((item) => item.text), ...prose].join('\n')).flatMap(splitClauses);
-  return { structured: false, items: clauses.map((clause) => describeItem(clause, clause)), prose: [] };
+  // No list: the text (a lone item and the prose) is read sentence by sentence, clause by clause.
+  const clauses: AgendaCandidate[] = [];
+  for (const sentence of sentencesOfLines(items.length > 0 ? [items[0]!.text, ...prose] : prose)) {
+    for (const clause of splitClauses(sentence)) clauses.push(describeItem(clause, clause));
+  }
+  return { structured: false, items: clauses, prose: [] };
+}
+
+/** A sentence end followed by a space: where `splitSentences` can split a line. */
+const sentenceEnd = /[.!?。！？]\s/;
+
+/**
+ * `splitSentences(lines.join('\n'))` for lines that are trimmed, not empty and hold no line break
+ * (the agenda's lines and items): no sentence spans two lines, and a line with no sentence end
+ * followed by a space is one sentence, so most lines are not split at all.
+ */
+export function sentencesOfLines(lines: readonly string[]): string[] {
+  const sentences: string[] = [];
+  for (const line of lines) {
+    if (!sentenceEnd.test(line)) sentences.push(line);
+    else for (const sentence of splitSentences(line)) sentences.push(sentence);
+  }
+  return sentences;
 }
 
 /** "We'll go through the figures, and then we need to agree X": two agenda points in one sentence. */

@@ -38,7 +38,7 @@ export function classifyItem(text: string, sensitiveEvidence: readonly string[] 
   if (taggedAsDecision.test(text)) return { kind: 'decision', cue: text.split(/[:\s]/)[0], hits, words };
   const nothingLive = firstCue(hits, 'nothingLive');
   if (nothingLive) return { kind: 'info', cue: nothingLive, hits, words };
-  const tail = text.slice(-40).toLowerCase();
+  const tail = lowerTail(text, lower);
   const mayBeTagged = tail.includes('info') || tail.includes('fyi') || tail.includes('noting');
   if (mayBeTagged && taggedAsInformation.test(tail)) return { kind: 'info', cue: 'marked for information', hits, words };
   const decision = firstCue(hits, 'decision');
@@ -46,16 +46,35 @@ export function classifyItem(text: string, sensitiveEvidence: readonly string[] 
   const discussion = firstCue(hits, 'discussion');
   if (discussion) return { kind: 'discussion', cue: discussion, hits, words };
   // "No updates at this one" is not an update.
-  const information = hits.find((hit) => hit.concept === 'information' && !negatedAt(text, hit.index))?.text;
+  const information = firstUnnegatedInformation(text, hits);
   if (information) return { kind: 'info', cue: information, hits, words };
   const relationship = firstCue(hits, 'relationship');
   if (relationship) return { kind: 'social', cue: relationship, hits, words };
   return { kind: 'other', cue: undefined, hits, words };
 }
 
+/** Where an organiser's "– for info" tag would be written. */
+const tailLength = 40;
+
+/**
+ * `text.slice(-40).toLowerCase()`, cut from `lower` (no second lower-casing) when lower-casing kept
+ * the length: every character but "İ" keeps its length and none shrinks, so the positions line up.
+ * The cut loses only the context of a final "Σ" (σ or ς) or half of a surrogate pair, which the
+ * tag pattern and the tag words treat alike either way.
+ */
+function lowerTail(text: string, lower: string): string {
+  return lower.length === text.length ? lower.slice(-tailLength) : text.slice(-tailLength).toLowerCase();
+}
+
 /** The text of the first hit of `concept` (a loop: this runs for every item and sentence). */
 function firstCue(hits: readonly CueHit<CueConcept>[], concept: CueConcept): string | undefined {
   for (const hit of hits) if (hit.concept === concept) return hit.text;
+  return undefined;
+}
+
+/** The text of the first information hit not negated ("no updates"), as `firstCue` does it. */
+function firstUnnegatedInformation(text: string, hits: readonly CueHit<CueConcept>[]): string | undefined {
+  for (const hit of hits) if (hit.concept === 'information' && !negatedAt(text, hit.index)) return hit.text;
   return undefined;
 }
 

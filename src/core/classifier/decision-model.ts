@@ -34,9 +34,12 @@ export interface DecisionModel {
 export type VerdictProbabilities = Record<(typeof verdictClasses)[number], number>;
 
 export function predictVerdict(features: readonly number[], model: DecisionModel = decisionModel): VerdictProbabilities {
+  // Each feature is standardised once for all the classes (the same numbers, so the same sums).
+  const standardised = new Array<number>(features.length);
+  for (let i = 0; i < features.length; i++) standardised[i] = (features[i]! - model.mean[i]!) / model.scale[i]!;
   const logits = model.weights.map((row) => {
     let sum = row[0]!;
-    for (let i = 0; i < features.length; i++) sum += row[i + 1]! * ((features[i]! - model.mean[i]!) / model.scale[i]!);
+    for (let i = 0; i < standardised.length; i++) sum += row[i + 1]! * standardised[i]!;
     return sum / model.temperature;
   });
   const top = Math.max(...logits);

@@ -114,25 +114,37 @@ function weighAgendaVerdict(
 const clamp = (confidence: number) => Math.min(0.97, Math.max(0.05, confidence));
 
 function makeVerdict(reading: Reading, cost: MeetingCost, kind: VerdictKind, confidence: number, reasons: string[], suggestion?: TrimSuggestion): Verdict {
+  const given = reasonsWithNotes(reading, reasons);
+  const sensitive = reading.sensitive.length > 0;
+  const agenda = agendaOf(reading);
+  // Written out twice rather than spread: the suggestion, when there is one, comes before the judge.
+  return suggestion
+    ? { verdict: kind, confidence: round2(clamp(confidence)), sensitive, reasons: given, agenda, cost, suggestion, judge: 'embedded' }
+    : { verdict: kind, confidence: round2(clamp(confidence)), sensitive, reasons: given, agenda, cost, judge: 'embedded' };
+}
+
+/** The reasons that were written (empty ones dropped), as many as fit beside the notes about the text. */
+function reasonsWithNotes(reading: Reading, reasons: readonly string[]): string[] {
   const notes = hostileNote(reading);
-  return {
-    verdict: kind,
-    confidence: round2(clamp(confidence)),
-    sensitive: reading.sensitive.length > 0,
-    reasons: [...reasons.filter(Boolean).slice(0, maxReasons - notes.length), ...notes],
-    agenda: agendaOf(reading),
-    cost,
-    ...(suggestion ? { suggestion } : {}),
-    judge: 'embedded',
-  };
+  const kept: string[] = [];
+  for (const reason of reasons) if (reason && kept.length < maxReasons - notes.length) kept.push(reason);
+  for (const note of notes) kept.push(note);
+  return kept;
 }
 
 function decideByRules(invite: Invite, reading: Reading, cost: MeetingCost): { verdict: Verdict; rule: RuleName } {
-  const infoItems = reading.items.filter((item) => item.kind === 'info');
-  const decisionItems = reading.items.filter((item) => item.kind === 'decision');
-  const discussionItems = reading.nothingLive ? [] : reading.items.filter((item) => item.kind === 'discussion');
-  const liveItems = [...decisionItems, ...discussionItems];
-  const hasCues = reading.items.some((item) => item.kind !== 'other');
+  // One pass sorts the items by kind (in their order); "nothing is live" leaves no discussions.
+  const infoItems: ReadItem[] = [];
+  const decisionItems: ReadItem[] = [];
+  const discussionItems: ReadItem[] = [];
+  let hasCues = false;
+  for (const item of reading.items) {
+    if (item.kind === 'info') infoItems.push(item);
+    else if (item.kind === 'decision') decisionItems.push(item);
+    else if (item.kind === 'discussion' && !reading.nothingLive) discussionItems.push(item);
+    if (item.kind !== 'other') hasCues = true;
+  }
+  const liveItemCount = decisionItems.length + discussionItems.length;
   let rule: RuleName = 'agenda';
   const verdict = (kind: VerdictKind, confidence: number, reasons: string[], suggestion?: TrimSuggestion) => ({
     verdict: makeVerdict(reading, cost, kind, confidence, reasons, suggestion),
@@ -194,7 +206,7 @@ function decideByRules(invite: Invite, reading: Reading, cost: MeetingCost): { v
   const framedAsInformation =
     reading.prose.some((sentence) => sentence.kind === 'info') || reading.subject.kind === 'info';
   const info = infoItems.length > 0 ? infoItems.length : reading.nothingLive || framedAsInformation ? 1 : 0;
-  const live = liveItems.length + proseDecisions;
+  const live = liveItemCount + proseDecisions;
   if (info === 0 && live === 0) {
     rule = 'no-clear-agenda';
     return verdict('keep', 0.4, ['No clear agenda: nothing to move to an update, so not challenged']);
@@ -289,8 +301,10 @@ function costReason(invite: Invite, cost: MeetingCost, groups: readonly string[]
   return `${cost.attendees} people × ${cost.minutes} min: ${formatNumber(cost.personHours)} person-hours (${formatMoney(cost.amount, cost.currency)})`;
 }
 
+const namedSeries: readonly string[] = ['daily', 'weekly', 'biweekly', 'monthly'];
+
 function describeRecurrence(recurrence: string): string {
-  return ['daily', 'weekly', 'biweekly', 'monthly'].includes(recurrence) ? recurrence : 'recurring';
+  return namedSeries.includes(recurrence) ? recurrence : 'recurring';
 }
 
 function trimSuggestion(invite: Invite, reading: Reading, infoItems: ReadItem[]): TrimSuggestion {
@@ -311,8 +325,14 @@ function agendaSource(reading: Reading): ReadItem[] {
   return items.slice(0, maxAgendaItems);
 }
 
+/** `agendaSource` as shown in a verdict, built in one pass (every verdict carries it). */
 function agendaOf(reading: Reading): AgendaItem[] {
-  return agendaSource(reading).map((item) => ({ text: shorten(item.text, maxItemLength), kind: item.kind }));
+  const agenda: AgendaItem[] = [];
+  for (const item of reading.items) {
+    if (agenda.length === maxAgendaItems) break;
+    if (reading.structured || item.kind !== 'other') agenda.push({ text: shorten(item.text, maxItemLength), kind: item.kind });
+  }
+  return agenda;
 }
 
 function hostileNote(reading: Reading): string[] {
@@ -335,5 +355,7 @@ function formatMoney(amount: number, currency: string): string {
 
 /** 12345 → "12,345" (Intl's toLocaleString costs more than judging the invite). */
 export function groupThousands(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const written = String(value);
+  // A comma goes between two digits with three more after it: a number written in three characters has none.
+  return written.length < 4 ? written : written.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

@@ -1,5 +1,6 @@
 import type { Invite } from '../invite.js';
-import type { VerdictKind } from '../verdict.js';
+import type { AgendaKind, VerdictKind } from '../verdict.js';
+import type { ItemReading } from './classify-item.js';
 import type { Reading } from './read-invite.js';
 
 /**
@@ -49,6 +50,18 @@ const routineSeries = /\b(?:weekly|daily|monthly|bi-?weekly|fortnightly|status|u
 const openWork = /\b(?:review|go over|strateg[a-z]*|plan(?:s|ning)?|work (?:on|through|out)|figure out|issues?|problems?|concerns?|questions?|options?|ideas?|proposals?|next steps|priorit[a-z]*|approach|requirements?|design|roadmap)\b/gi;
 /** Any script but Latin: the invite is probably not in English. */
 const nonLatinScript = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+/**
+ * A character outside ranges that are all Latin, Common or Inherited (tabs and line breaks, ASCII
+ * to the spacing modifiers, general punctuation, currency, letterlike symbols, arrows, dingbats;
+ * checked code point by code point): text without one has no other script, so the script pattern
+ * is skipped. Anything else (another control character, an emoji) goes on to the script pattern.
+ */
+const outsideLatinRanges = /[^\t\n\r\x20-\u02e9\u2000-\u2064\u20a0-\u20c1\u2100-\u2125\u2190-\u2429\u2460-\u27ff]/;
+
+/** Whether `text` holds a character of a script other than Latin (cheap ranges first). */
+export function hasNonLatinScript(text: string): boolean {
+  return outsideLatinRanges.test(text) && nonLatinScript.test(text);
+}
 
 /** How often `character` occurs in `text` (no array of matches is built). */
 function occurrences(text: string, character: string): number {
@@ -57,13 +70,18 @@ function occurrences(text: string, character: string): number {
   return count;
 }
 
+/** How many pieces are of each kind, counted in one pass. */
+function countKinds(pieces: readonly ItemReading[]): Record<AgendaKind, number> {
+  const counts: Record<AgendaKind, number> = { info: 0, decision: 0, discussion: 0, social: 0, sensitive: 0, other: 0 };
+  for (const piece of pieces) counts[piece.kind]++;
+  return counts;
+}
+
 export function inviteFeatures(invite: Invite, reading: Reading, ruleVerdict: VerdictKind): number[] {
-  const count = (kind: string) => reading.items.filter((item) => item.kind === kind).length;
+  const counted = countKinds(reading.items);
+  const prose = countKinds(reading.prose);
   const items = reading.items.length;
-  const info = count('info');
-  const decision = count('decision');
-  const discussion = count('discussion');
-  const prose = (kind: string) => reading.prose.filter((sentence) => sentence.kind === kind).length;
+  const { info, decision, discussion } = counted;
   const body = reading.text.body;
   const removed = reading.text.removedLines;
   return [
@@ -72,8 +90,8 @@ export function inviteFeatures(invite: Invite, reading: Reading, ruleVerdict: Ve
     log1p(info),
     log1p(decision),
     log1p(discussion),
-    log1p(count('social')),
-    log1p(count('other')),
+    log1p(counted.social),
+    log1p(counted.other),
     items > 0 ? info / items : 0,
     items > 0 ? (decision + discussion) / items : 0,
     reading.structured ? 1 : 0,
@@ -81,9 +99,9 @@ export function inviteFeatures(invite: Invite, reading: Reading, ruleVerdict: Ve
     reading.subject.kind === 'decision' ? 1 : 0,
     reading.subject.kind === 'discussion' ? 1 : 0,
     routineSeries.test(reading.text.subject) ? 1 : 0,
-    log1p(prose('info')),
-    log1p(prose('decision')),
-    log1p(prose('discussion')),
+    log1p(prose.info),
+    log1p(prose.decision),
+    log1p(prose.discussion),
     log1p(reading.bodyWords),
     log1p(removed.logistics),
     log1p(removed.metadata),
@@ -97,6 +115,6 @@ export function inviteFeatures(invite: Invite, reading: Reading, ruleVerdict: Ve
     reading.alreadyWritten ? 1 : 0,
     invite.recurrence ? 1 : 0,
     Math.min(invite.durationMinutes, 480) / 60,
-    invite.language && invite.language !== 'en' ? 1 : nonLatinScript.test(body.slice(0, 400)) ? 1 : 0,
+    invite.language && invite.language !== 'en' ? 1 : hasNonLatinScript(body.slice(0, 400)) ? 1 : 0,
   ];
 }

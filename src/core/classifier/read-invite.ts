@@ -1,7 +1,6 @@
-import { extractAgenda, type AgendaCandidate } from '../agenda/extract-agenda.js';
+import { extractAgenda, sentencesOfLines, type AgendaCandidate } from '../agenda/extract-agenda.js';
 import type { Invite } from '../invite.js';
 import { externalAttendees, groupFlags } from '../people.js';
-import { splitSentences } from '../text/hostile-text.js';
 import { readInviteText, type InviteText } from '../text/invite-text.js';
 import type { MeetingCost } from '../verdict.js';
 import { classifyItem, type ItemReading } from './classify-item.js';
@@ -46,7 +45,7 @@ export function readInvite(invite: Invite, cost: MeetingCost): Reading {
   // Each piece of text is scanned once: the subject, each agenda item, each sentence of prose.
   const subject = read(text.subject);
   const items: ReadItem[] = agenda.items.map((item) => Object.assign(read(item.text), item));
-  const prose = splitSentences(agenda.prose.join('\n')).map(read);
+  const prose = sentencesOfLines(agenda.prose).map(read);
   // In prose, "the paper was circulated" prepares the meeting; it is not an item to move.
   if (!agenda.structured && items.some((item) => item.kind === 'decision' || item.kind === 'discussion')) {
     for (const item of items) if (item.kind === 'info' && isPreparationNote(item)) item.kind = 'other';
@@ -110,7 +109,13 @@ function countKind(pieces: readonly ItemReading[], kind: ItemReading['kind']): n
 
 function groupNames(invite: Invite): string[] {
   const groups = groupFlags(invite.attendees);
-  return invite.attendees.filter((_attendee, index) => groups[index]).map((group) => group.name ?? group.email);
+  const names: string[] = [];
+  groups.forEach((isGroup, index) => {
+    if (!isGroup) return;
+    const group = invite.attendees[index]!;
+    names.push(group.name ?? group.email);
+  });
+  return names;
 }
 
 const preparationWords = /\b(?:pre-?read|paper|beforehand|read)\b/giu;

@@ -1,4 +1,5 @@
-import { extractAgenda } from '../../../src/core/agenda/extract-agenda.js';
+import { extractAgenda, sentencesOfLines } from '../../../src/core/agenda/extract-agenda.js';
+import { splitSentences } from '../../../src/core/text/hostile-text.js';
 
 describe('extractAgenda', () => {
   it('reads a bulleted list as the agenda and keeps the intro as prose', () => {
@@ -78,3 +79,29 @@ describe('owners in brackets', () => {
   });
 });
 
+
+describe('extractAgenda shortcuts read the same agenda', () => {
+  it.each([
+    [['Hi all,', 'Please read the paper. Then we decide!', 'Room 4'], ['Hi all,', 'Please read the paper.', 'Then we decide!', 'Room 4']],
+    [['Wrap-up.', '会議です。 次に決めます', 'A? B'], ['Wrap-up.', '会議です。', '次に決めます', 'A?', 'B']],
+    [['No sentence end here', 'v1.2 ships', 'e.g.\u00a0this'], ['No sentence end here', 'v1.2 ships', 'e.g.', 'this']],
+  ])('reads the lines %j sentence by sentence as splitSentences does on them joined', (lines, sentences) => {
+    expect(sentencesOfLines(lines)).toEqual(sentences);
+    expect(sentencesOfLines(lines)).toEqual(splitSentences(lines.join('\n')));
+  });
+
+  it('finds a labelled owner the keyword test would only see case-folded ("preſenter")', () => {
+    expect(extractAgenda('- Risk review (preſenter: Dana Lee)\n- Budget').items[0]?.owner).toBe('Dana Lee');
+    expect(extractAgenda('- Risk review - OWNER: Dana Lee\n- Budget').items[0]?.owner).toBe('Dana Lee');
+  });
+
+  it('splits a dashed list on one line only after a colon', () => {
+    expect(extractAgenda('Topics: - Budget - Hiring - Roadmap').items.map((item) => item.text)).toEqual(['Budget', 'Hiring', 'Roadmap']);
+    expect(extractAgenda('Budget - Hiring - Roadmap - Plans').structured).toBe(false);
+  });
+
+  it('splits running numbers counted 1, 2, 3 and leaves other numbers alone', () => {
+    expect(extractAgenda('Agenda: 01. Budget 2) Hiring 3. Roadmap').items.map((item) => item.text)).toEqual(['Budget', 'Hiring', 'Roadmap']);
+    expect(extractAgenda('Items 1. Budget 3. Hiring 2. Roadmap').structured).toBe(false);
+  });
+});
