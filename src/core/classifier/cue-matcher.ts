@@ -65,16 +65,16 @@ class FlatTrie<Concept> {
   /** The root's child for each UTF-16 code unit. */
   readonly rootChild = new Int32Array(0x10000);
   /** Node n's children are the edges firstEdge[n] to firstEdge[n + 1]. */
-  private readonly firstEdge: Int32Array;
-  private readonly edgeCode: Uint16Array;
-  private readonly edgeNode: Int32Array;
+  readonly firstEdge: Int32Array;
+  readonly edgeCode: Uint16Array;
+  readonly edgeNode: Int32Array;
   /**
    * Nodes with many children (the letters after a word's first letter) get a row of 128 slots,
    * one per ASCII character, so the step most walks end on is one read instead of a search
    * through a few dozen edges. denseRow[n] is node n's row, or -1.
    */
-  private readonly denseRow: Int32Array;
-  private readonly denseChild: Int32Array;
+  readonly denseRow: Int32Array;
+  readonly denseChild: Int32Array;
   readonly ends: (Concept[] | undefined)[] = [];
   readonly startsOfWords: (Concept[] | undefined)[] = [];
   readonly probes: (Probe<Concept>[] | undefined)[] = [];
@@ -111,16 +111,6 @@ class FlatTrie<Concept> {
       }
     });
     this.firstEdge[nodes.length] = edge;
-  }
-
-  /** The child of `node` along `code`, or 0. */
-  child(node: number, code: number): number {
-    if (node === 0) return this.rootChild[code]!;
-    const row = this.denseRow[node]!;
-    if (row >= 0 && code < 128) return this.denseChild[row * 128 + code]!;
-    const end = this.firstEdge[node + 1]!;
-    for (let edge = this.firstEdge[node]!; edge < end; edge++) if (this.edgeCode[edge] === code) return this.edgeNode[edge]!;
-    return 0;
   }
 }
 
@@ -219,15 +209,23 @@ export class CueMatcher<Concept extends string> {
     let words = 0;
     let hasCjk = false;
     let previousIsWord = false;
-    for (let index = 0; index < lower.length; index++) {
+    const { rootChild } = this.trie;
+    const probedFirst = this.probedFirst;
+    const length = lower.length;
+    for (let index = 0; index < length; index++) {
       const code = lower.charCodeAt(index);
-      const isWord = isWordCode(code, lower, index);
+      let isWord: boolean;
+      if (code < 128) {
+        isWord = asciiLetterOrDigit[code] === 1;
+      } else {
+        isWord = isLetterOrDigitAt(lower, index);
+        if (code >= 0x3040 && code <= 0x9fff) hasCjk = true;
+      }
       if (isWord && !previousIsWord) {
         words++;
         // Most word starts begin no phrase at all ("x", digits): no walk, no call.
-        if (this.trie.rootChild[code] !== 0 || this.probedFirst[code] !== 0) this.probeAt(lower, source, index, hits);
+        if (rootChild[code] !== 0 || probedFirst[code] !== 0) this.probeAt(lower, source, index, hits);
       }
-      if (code >= 0x3040 && code <= 0x9fff) hasCjk = true;
       previousIsWord = isWord;
     }
     if (hasCjk && this.anywhere.length > 0) {
@@ -245,26 +243,42 @@ export class CueMatcher<Concept extends string> {
   }
 
   private walkTrie(lower: string, source: string, start: number, hits: CueHit<Concept>[]): void {
-    const trie = this.trie;
-    let node = 0;
-    for (let index = start; index < lower.length; ) {
-      node = trie.child(node, lower.charCodeAt(index));
-      if (node === 0) return;
-      index++;
-      if (trie.phraseEnds[node] === 0) continue;
-      const ends = trie.ends[node];
-      if (ends && (index >= lower.length || !isWordCode(lower.charCodeAt(index), lower, index))) {
-        for (const concept of ends) addHit(hits, concept, source, start, index);
+    // The trie's tables in locals: a walk takes a step per character, each a few array reads.
+    const { denseRow, denseChild, firstEdge, edgeCode, edgeNode, phraseEnds } = this.trie;
+    const length = lower.length;
+    let node = this.trie.rootChild[lower.charCodeAt(start)]!;
+    let index = start + 1;
+    while (node !== 0) {
+      if (phraseEnds[node] !== 0) this.phrasesEndingAt(node, lower, source, start, index, hits);
+      if (index >= length) return;
+      const code = lower.charCodeAt(index++);
+      const row = denseRow[node]!;
+      if (row >= 0 && code < 128) {
+        node = denseChild[row * 128 + code]!;
+      } else {
+        const end = firstEdge[node + 1]!;
+        let edge = firstEdge[node]!;
+        while (edge < end && edgeCode[edge] !== code) edge++;
+        node = edge < end ? edgeNode[edge]! : 0;
       }
-      const startsOfWords = trie.startsOfWords[node];
-      if (startsOfWords) {
-        let end = index;
-        while (end < lower.length && isWordCode(lower.charCodeAt(end), lower, end)) end++;
-        for (const concept of startsOfWords) addHit(hits, concept, source, start, end);
-      }
-      const probes = trie.probes[node];
-      if (probes) for (const probe of probes) this.met[this.metCount++] = probe;
     }
+  }
+
+  /** What ends at `node`, reached at `index`: phrases (where the word ends too), word starts and probes to try. */
+  private phrasesEndingAt(node: number, lower: string, source: string, start: number, index: number, hits: CueHit<Concept>[]): void {
+    const trie = this.trie;
+    const ends = trie.ends[node];
+    if (ends && (index >= lower.length || !isWordCode(lower.charCodeAt(index), lower, index))) {
+      for (const concept of ends) addHit(hits, concept, source, start, index);
+    }
+    const startsOfWords = trie.startsOfWords[node];
+    if (startsOfWords) {
+      let end = index;
+      while (end < lower.length && isWordCode(lower.charCodeAt(end), lower, end)) end++;
+      for (const concept of startsOfWords) addHit(hits, concept, source, start, end);
+    }
+    const probes = trie.probes[node];
+    if (probes) for (const probe of probes) this.met[this.metCount++] = probe;
   }
 
   private probeAt(lower: string, source: string, index: number, hits: CueHit<Concept>[]): void {
