@@ -22,15 +22,24 @@ export const defaultCostOptions: CostOptions = { hourlyRate: 75, currency: 'USD'
 export function countPeople(invite: Pick<Invite, 'organizer' | 'attendees' | 'attendeeCount'>): number {
   const organizerEmail = invite.organizer?.email.trim().toLowerCase();
   const groups = groupFlags(invite.attendees);
-  const listed = new Set<string>();
-  invite.attendees.forEach((attendee, index) => {
-    if (attendee.type === 'resource' || groups[index]) return;
+  // Most lists are short: each address is compared with the ones before it rather than hashed
+  // (a set is built only for a long list, where comparing with all before it would add up).
+  const listed: string[] = [];
+  const seen = invite.attendees.length > 32 ? new Set<string>() : undefined;
+  const { attendees } = invite;
+  for (let index = 0; index < attendees.length; index++) {
+    const attendee = attendees[index]!;
+    if (attendee.type === 'resource' || groups[index]) continue;
     const email = attendee.email.trim().toLowerCase();
-    if (email === organizerEmail) return;
-    listed.add(email || `#${listed.size}`);
-  });
+    if (email === organizerEmail) continue;
+    // An attendee without an address is someone else: a key of its own, as a set would hold it.
+    const key = email || `#${listed.length}`;
+    if (seen ? seen.has(key) : listed.includes(key)) continue;
+    listed.push(key);
+    seen?.add(key);
+  }
   // attendeeCount is given when the list is partial: it counts invitees, like the list does.
-  const invitees = Math.max(listed.size, invite.attendeeCount ?? 0);
+  const invitees = Math.max(listed.length, invite.attendeeCount ?? 0);
   return invitees + (invite.organizer ? 1 : 0);
 }
 

@@ -16,10 +16,40 @@ const isoDateTimeWithOffset = z
 
 /** Date.parse rolls 2025-02-30 over to 2 March: check the calendar fields survive the round trip. */
 function isRealDateTime(value: string): boolean {
+  // Every value the pattern accepts has the layout: its digits are read in place, no strings cut.
+  if (hasDateTimeLayout(value)) {
+    return isRealCalendarTime(digitsAt(value, 0, 4), digitsAt(value, 5, 7), digitsAt(value, 8, 10), digitsAt(value, 11, 13), digitsAt(value, 14, 16));
+  }
+  // Any other text is cut and converted as `Number` does it, for the same answer.
   const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
   const [hour, minute] = value.slice(11, 16).split(':').map(Number) as [number, number];
+  return isRealCalendarTime(year, month, day, hour, minute);
+}
+
+function isRealCalendarTime(year: number, month: number, day: number, hour: number, minute: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60;
+}
+
+/** "YYYY-MM-DD?HH:MM": digits with "-", "-" and ":" where the pattern puts them. */
+function hasDateTimeLayout(value: string): boolean {
+  if (value.length < 16) return false;
+  for (let at = 0; at < 16; at++) {
+    const code = value.charCodeAt(at);
+    if (at === 4 || at === 7) {
+      if (code !== 45) return false; // "-"
+    } else if (at === 13) {
+      if (code !== 58) return false; // ":"
+    } else if (at !== 10 && (code < 48 || code > 57)) return false;
+  }
+  return true;
+}
+
+/** The decimal number written by the digits from `from` up to `to`. */
+function digitsAt(value: string, from: number, to: number): number {
+  let number = 0;
+  for (let at = from; at < to; at++) number = number * 10 + value.charCodeAt(at) - 48;
+  return number;
 }
 
 /** `group`: a distribution list or a calendar group (iCalendar CUTYPE=GROUP): many people behind one address. */

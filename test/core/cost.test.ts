@@ -49,3 +49,16 @@ describe('meeting cost', () => {
     expect(meetingCost(parseInvite(base)).perMonth).toBeUndefined();
   });
 });
+
+describe('counting people on long and short lists', () => {
+  const listOf = (count: number) =>
+    Array.from({ length: count }, (_, index) => ({ email: index % 10 === 0 ? '' : `Person${index % (count >> 1)}@example.com ` }));
+  it('counts each address once and each attendee without one apart, however long the list', () => {
+    for (const count of [8, 32, 40, 100]) {
+      const attendees = listOf(count);
+      const addresses = new Set(attendees.filter((a) => a.email).map((a) => a.email.trim().toLowerCase()));
+      const unaddressed = attendees.filter((a) => !a.email).length;
+      expect(countPeople(parseInvite({ ...base, attendees }))).toBe(addresses.size + unaddressed + 1);
+    }
+  });
+});
