@@ -80,7 +80,7 @@ const dashedItem = /\s+-\s+(?=\p{Lu}|\p{N})/u;
  * " • " or " · ", or a colon before a dash. One pattern: a single pass over the lines that hold
  * none of them (a bulleted "- item" or a numbered "1. item" line among them).
  */
-const mayHoldInlineList = /1[.)][^]*2[.)][^]*3[.)]| [•·] |:[^]*-/;
+const mayHoldInlineList = new RegExp([oneTwoThree.source, ' [•·] ', ':[^]*-'].join('|'));
 
 /** "Intro: • A • B • C" or "Intro: - A - B - C" on one line. */
 function splitInlineBullets(line: string): string[] {

@@ -66,6 +66,13 @@ function lowerTail(text: string, lower: string): string {
   return lower.length === text.length ? lower.slice(-tailLength) : text.slice(-tailLength).toLowerCase();
 }
 
+/** How many pieces are of each kind, counted in one pass. */
+export function countKinds(pieces: readonly ItemReading[]): Record<AgendaKind, number> {
+  const counts: Record<AgendaKind, number> = { info: 0, decision: 0, discussion: 0, social: 0, sensitive: 0, other: 0 };
+  for (const piece of pieces) counts[piece.kind]++;
+  return counts;
+}
+
 /** The text of the first hit of `concept` (a loop: this runs for every item and sentence). */
 function firstCue(hits: readonly CueHit<CueConcept>[], concept: CueConcept): string | undefined {
   for (const hit of hits) if (hit.concept === concept) return hit.text;

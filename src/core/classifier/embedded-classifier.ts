@@ -319,20 +319,18 @@ function trimSuggestion(invite: Invite, reading: Reading, infoItems: ReadItem[])
   return { keepMinutes: Math.max(5, keepMinutes), asyncItems };
 }
 
-/** The items shown as the agenda: a list as written, or the sentences of prose that carry a cue. */
+/** The items shown as the agenda: a list as written, or the sentences of prose that carry a cue (one pass: every verdict carries them). */
 function agendaSource(reading: Reading): ReadItem[] {
-  const items = reading.structured ? reading.items : reading.items.filter((item) => item.kind !== 'other');
-  return items.slice(0, maxAgendaItems);
+  const shown: ReadItem[] = [];
+  for (const item of reading.items) {
+    if (shown.length === maxAgendaItems) break;
+    if (reading.structured || item.kind !== 'other') shown.push(item);
+  }
+  return shown;
 }
 
-/** `agendaSource` as shown in a verdict, built in one pass (every verdict carries it). */
 function agendaOf(reading: Reading): AgendaItem[] {
-  const agenda: AgendaItem[] = [];
-  for (const item of reading.items) {
-    if (agenda.length === maxAgendaItems) break;
-    if (reading.structured || item.kind !== 'other') agenda.push({ text: shorten(item.text, maxItemLength), kind: item.kind });
-  }
-  return agenda;
+  return agendaSource(reading).map((item) => ({ text: shorten(item.text, maxItemLength), kind: item.kind }));
 }
 
 function hostileNote(reading: Reading): string[] {

@@ -1,6 +1,6 @@
 import type { Invite } from '../invite.js';
-import type { AgendaKind, VerdictKind } from '../verdict.js';
-import type { ItemReading } from './classify-item.js';
+import type { VerdictKind } from '../verdict.js';
+import { countKinds } from './classify-item.js';
 import type { Reading } from './read-invite.js';
 
 /**
@@ -68,13 +68,6 @@ function occurrences(text: string, character: string): number {
   let count = 0;
   for (let at = text.indexOf(character); at >= 0; at = text.indexOf(character, at + 1)) count++;
   return count;
-}
-
-/** How many pieces are of each kind, counted in one pass. */
-function countKinds(pieces: readonly ItemReading[]): Record<AgendaKind, number> {
-  const counts: Record<AgendaKind, number> = { info: 0, decision: 0, discussion: 0, social: 0, sensitive: 0, other: 0 };
-  for (const piece of pieces) counts[piece.kind]++;
-  return counts;
 }
 
 export function inviteFeatures(invite: Invite, reading: Reading, ruleVerdict: VerdictKind): number[] {

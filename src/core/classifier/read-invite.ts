@@ -3,7 +3,7 @@ import type { Invite } from '../invite.js';
 import { externalAttendees, groupFlags } from '../people.js';
 import { readInviteText, type InviteText } from '../text/invite-text.js';
 import type { MeetingCost } from '../verdict.js';
-import { classifyItem, type ItemReading } from './classify-item.js';
+import { classifyItem, countKinds, type ItemReading } from './classify-item.js';
 import { cues, type CueConcept } from './cues.js';
 import { sensitivityOf } from '../sensitivity/detect-sensitivity.js';
 import type { SensitiveMatch } from '../sensitivity/sensitivity-lexicon.js';
@@ -79,8 +79,8 @@ export function readInvite(invite: Invite, cost: MeetingCost): Reading {
     }
   }
   const inSubject = (concept: CueConcept) => subject.hits.find((hit) => hit.concept === concept)?.text;
-  const sensitiveItems = countKind(items, 'sensitive');
-  const sensitiveOutsideItems = countKind(prose, 'sensitive') + (subject.kind === 'sensitive' ? 1 : 0);
+  const sensitiveItems = countKinds(items).sensitive;
+  const sensitiveOutsideItems = countKinds(prose).sensitive + (subject.kind === 'sensitive' ? 1 : 0);
 
   return {
     text,
@@ -99,12 +99,6 @@ export function readInvite(invite: Invite, cost: MeetingCost): Reading {
     alreadyWritten,
     bodyWords,
   };
-}
-
-function countKind(pieces: readonly ItemReading[], kind: ItemReading['kind']): number {
-  let count = 0;
-  for (const piece of pieces) if (piece.kind === kind) count++;
-  return count;
 }
 
 function groupNames(invite: Invite): string[] {

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { twoSpaces } from './plain-searches.js';
 
 /**
  * Turns an invite body into plain text: HTML becomes lines (paragraphs, list items, breaks), with
@@ -83,7 +84,6 @@ export function htmlToText(html: string): string {
 /** What any pass of tidyLines replaces holds one of these: a line break, "\r", an odd space or two spaces. */
 const hasLineBreakOrSpaceToTidy = /[\n\r\u00a0\t\f\v]| {2}/;
 const spaceThenSpaceOrBreak = / [ \n]/;
-const twoSpaces = / {2}/;
 
 /** Trims each line, folds runs of spaces and keeps at most one blank line in a row. */
 export function tidyLines(text: string): string {

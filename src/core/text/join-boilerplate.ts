@@ -5,6 +5,7 @@
  */
 
 import { byFirstLetter } from './first-letter.js';
+import { lineBreak } from './plain-searches.js';
 
 /**
  * A line that starts a pasted join block. Exported for the test that the regrouped expression
@@ -55,8 +56,6 @@ const startsWithBullet = (line: string) => {
   return code === 0x2d || code === 0x2a || code === 0x2022 || code === 0xb7 || code === 0x2013;
 };
 const leadingBullet = /^[•·*\-–]\s*/;
-/** Splitting at an expression: V8 splits a long text at /\n/ in about half the time it splits at "\n". */
-const lineBreak = /\n/;
 const endsSentenceOrLabel = /[.!?:]$/;
 
 export function stripJoinBoilerplate(text: string): string {
