@@ -19,7 +19,7 @@ import {
  * one batch of it. JSON Lines stream line by line; an .ics calendar or a JSON document is one
  * whole text (its structure needs all of it) and comes as one batch.
  *
- * The format is the extension's; without one, the start of the input decides: a first line that
+ * The format is the extension's; without one, the start of the input decides: any line of it that
  * is a JSON object means JSON Lines. Small inputs (read whole while peeking) are sniffed exactly
  * as `readInviteSource` does, so a stray first line does not hide the objects after it.
  */
@@ -97,7 +97,7 @@ async function* readBatches(
     yield parseInviteText(decodeText(start, name), name, formatByName);
     return;
   }
-  const format = formatByName ?? (startsWithJsonObjectLine(start) ? 'jsonl' : undefined);
+  const format = formatByName ?? (peekLooksLikeJsonLines(start) ? 'jsonl' : undefined);
   if (format !== 'jsonl') {
     // A calendar or a JSON document: its structure needs the whole text.
     const rest: Uint8Array[] = [start];
@@ -140,10 +140,16 @@ async function* readBatches(
   if (batch.entries.length + batch.problems.length > 0) yield batch;
 }
 
-function startsWithJsonObjectLine(start: Buffer): boolean {
-  const text = start.toString('utf8').replace(/^\uFEFF/, '');
-  const firstLine = text.trimStart().split('\n', 1)[0] ?? '';
-  return isJsonObjectLine(firstLine);
+/**
+ * JSON Lines when any whole line of the peek is a JSON object, so a stray first line still
+ * streams. A pretty-printed JSON document (its nested objects stand on indented lines) does not
+ * count: only the first line or an unindented one may be the object.
+ */
+function peekLooksLikeJsonLines(start: Buffer): boolean {
+  const text = start.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (/^BEGIN:V(CALENDAR|EVENT)/i.test(text) || text.startsWith('[')) return false;
+  const wholeLines = text.split('\n').slice(0, -1);
+  return wholeLines.some((line, index) => (index === 0 || !/^\s/.test(line)) && isJsonObjectLine(line));
 }
 
 async function* toAsync(iterator: Iterator<Uint8Array>): AsyncGenerator<Uint8Array> {

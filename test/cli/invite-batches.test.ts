@@ -59,12 +59,23 @@ describe('reading invites in batches', () => {
     expect(seen.reduce((sum, count) => sum + count, 0)).toBe(600);
   });
 
-  it('reads a large stdin whose first line is not JSON whole, and still finds the JSON Lines after it', async () => {
+  it('streams a large stdin whose first line is not JSON, one error for that line', async () => {
     const text = ['this is not an invite', ...manyLines(600)].join('\n');
-    const input = await openInviteBatches('-', () => chunked(text, 4096));
+    const input = await openInviteBatches('-', () => chunked(text, 4096), { batchSize: 100 });
     const batches = await collect(input.batches);
+    expect(batches.length).toBeGreaterThan(1);
     expect(batches.flatMap((batch) => batch.entries)).toHaveLength(600);
     expect(batches.flatMap((batch) => batch.problems)).toEqual([expect.stringMatching(/^stdin:1: invalid JSON/)]);
+  });
+
+  it('reads a large pretty-printed JSON invite from stdin as one document, not as JSON Lines', async () => {
+    const attendees = Array.from({ length: 1500 }, (_, index) => ({ email: `person${index}@example.com` }));
+    const text = JSON.stringify({ id: 'big', subject: 'Quarterly planning', body: 'Decide the roadmap.', start: '2025-06-02T09:00:00Z', durationMinutes: 60, attendees }, null, 2);
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    const input = await openInviteBatches('-', () => chunked(text, 4096));
+    const batches = await collect(input.batches);
+    expect(batches.flatMap((batch) => batch.problems)).toEqual([]);
+    expect(batches.flatMap((batch) => batch.entries.map((entry) => entry.id))).toEqual(['big']);
   });
 
   it('writes the first verdicts before the input has ended', async () => {
