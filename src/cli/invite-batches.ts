@@ -94,7 +94,7 @@ async function* readBatches(
   }
   const start = Buffer.concat(head);
   if (ended) {
-    yield parseInviteText(decodeText(start, name), name, formatByName);
+    yield await parseInviteText(decodeText(start, name), name, formatByName);
     return;
   }
   const format = formatByName ?? (peekLooksLikeJsonLines(start) ? 'jsonl' : undefined);
@@ -102,7 +102,7 @@ async function* readBatches(
     // A calendar or a JSON document: its structure needs the whole text.
     const rest: Uint8Array[] = [start];
     for (let chunk = await nextChunk(); chunk; chunk = await nextChunk()) rest.push(chunk);
-    yield parseInviteText(decodeText(Buffer.concat(rest), name), name, format);
+    yield await parseInviteText(decodeText(Buffer.concat(rest), name), name, format);
     return;
   }
 

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { icsToInvites } from '../calendars/ics/ics-to-invites.js';
 import { InvalidInviteError, parseInvite, type Invite } from '../core/invite.js';
 
 /**
@@ -146,7 +145,8 @@ export function isJsonObjectLine(line: string): boolean {
   }
 }
 
-export function parseInviteText(text: string, name: string, format: InviteFormat = sniffFormat(text)): InviteSource {
+/** Async only for calendars: ical.js is loaded the first time one is read, not by every run. */
+export async function parseInviteText(text: string, name: string, format: InviteFormat = sniffFormat(text)): Promise<InviteSource> {
   const label = name === 'stdin' ? 'stdin' : basename(name);
   switch (format) {
     case 'ics':
@@ -158,7 +158,8 @@ export function parseInviteText(text: string, name: string, format: InviteFormat
   }
 }
 
-function fromIcs(text: string, name: string): InviteSource {
+async function fromIcs(text: string, name: string): Promise<InviteSource> {
+  const { icsToInvites } = await import('../calendars/ics/ics-to-invites.js');
   const { invites, problems } = icsToInvites(text);
   return {
     entries: invites.map((invite, index) => ({ invite, id: invite.id ?? `${basename(name)}#${index + 1}` })),

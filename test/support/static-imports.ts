@@ -1,17 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /**
- * `report` and `worker` load vendor SDKs only when configured (googleapis alone takes over a
- * second): nothing reachable through static imports from the report wiring may import one.
+ * What a source file pulls in through static imports, for the tests that keep heavy packages
+ * (vendor SDKs, the AI SDK, ical.js) loading only on first use.
  */
 
-const vendorSdks = ['googleapis', 'google-auth-library', '@azure/msal-node', '@microsoft/microsoft-graph-client'];
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
 /** Every module a file pulls in through static `import … from` / `export … from` (type-only ones excluded), with the chain that leads there. */
-function staticGraph(entry: string): Map<string, string[]> {
+export function staticGraph(entry: string): Map<string, string[]> {
   const seen = new Map<string, string[]>([[entry, [entry]]]);
   const queue = [entry];
   while (queue.length > 0) {
@@ -28,17 +24,13 @@ function staticGraph(entry: string): Map<string, string[]> {
   return seen;
 }
 
+/** The import chains, relative to `root`, that reach any package whose name matches `heavy`. */
+export function chainsTo(graph: Map<string, string[]>, heavy: (specifier: string) => boolean, root: string): string[] {
+  return [...graph.keys()].filter(heavy).map((target) => graph.get(target)!.map((file) => file.replace(`${root}/`, '')).join(' -> '));
+}
+
 /** `./x.js` in an import is `./x.ts` or `./x.tsx` on disk. */
 function sourceFile(path: string): string {
   const candidates = [path.replace(/\.js$/, '.ts'), path.replace(/\.js$/, '.tsx'), path];
   return candidates.find((candidate) => existsSync(candidate)) ?? candidates[0]!;
 }
-
-describe('the report wiring', () => {
-  it('imports no vendor SDK statically (they load on first use)', () => {
-    const graph = staticGraph(resolve(root, 'src/cli/report-delivery.ts'));
-    expect(graph.size).toBeGreaterThan(10);
-    const chains = vendorSdks.filter((sdk) => graph.has(sdk)).map((sdk) => graph.get(sdk)!.map((file) => file.replace(`${root}/`, '')).join(' -> '));
-    expect(chains).toEqual([]);
-  });
-});
