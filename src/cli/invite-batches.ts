@@ -5,6 +5,7 @@ import {
   addJsonLine,
   decodeText,
   explainReadError,
+  formatByOpening,
   formatFromName,
   InputError,
   isJsonObjectLine,
@@ -147,7 +148,7 @@ async function* readBatches(
  */
 function peekLooksLikeJsonLines(start: Buffer): boolean {
   const text = start.toString('utf8').replace(/^\uFEFF/, '').trimStart();
-  if (/^BEGIN:V(CALENDAR|EVENT)/i.test(text) || text.startsWith('[')) return false;
+  if (formatByOpening(text)) return false;
   const wholeLines = text.split('\n').slice(0, -1);
   return wholeLines.some((line, index) => (index === 0 || !/^\s/.test(line)) && isJsonObjectLine(line));
 }

@@ -114,10 +114,17 @@ export function formatFromName(path: string): InviteFormat | undefined {
   }
 }
 
-function sniffFormat(text: string): InviteFormat {
-  const start = text.trimStart();
+/** What the first characters alone tell: a calendar, a JSON array, or not yet known. */
+export function formatByOpening(start: string): InviteFormat | undefined {
   if (/^BEGIN:V(CALENDAR|EVENT)/i.test(start)) return 'ics';
   if (start.startsWith('[')) return 'json';
+  return undefined;
+}
+
+function sniffFormat(text: string): InviteFormat {
+  const start = text.trimStart();
+  const opening = formatByOpening(start);
+  if (opening) return opening;
   const lines = start.split('\n').filter((line) => line.trim() !== '');
   if (lines.length < 2 || parsesAsJson(start)) return 'json';
   // Several lines that are not one JSON document: JSON Lines if any line is an object, so that
